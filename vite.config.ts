@@ -1,0 +1,61 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+// A build label lets tests and staff tell two builds apart (the update flow is tested that way).
+const appVersion = process.env.HJALPPUNKT_VERSION ?? pkg.version;
+
+export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(appVersion),
+  },
+  build: {
+    outDir: process.env.HJALPPUNKT_OUT_DIR ?? 'dist',
+    target: 'es2022',
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,woff2,png,svg,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+      },
+      includeAssets: ['icons/favicon.svg'],
+      manifest: {
+        id: '/',
+        name: 'Hjälppunkt – e-serviceverkstad',
+        short_name: 'Hjälppunkt',
+        description:
+          'Hjälp med internet, e-tjänster och ny teknik på bibliotekets e-serviceverkstad.',
+        lang: 'sv',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'fullscreen',
+        display_override: ['fullscreen', 'standalone'],
+        orientation: 'any',
+        theme_color: '#0b3d91',
+        background_color: '#fdfcf7',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+    }),
+  ],
+});
