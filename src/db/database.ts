@@ -1,0 +1,55 @@
+/**
+ * The device's IndexedDB schema (Dexie). Only `local-data.ts` talks to it; everything else
+ * goes through that facade so storage errors are classified and surfaced in one place.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { LogEvent } from '../protocol/events';
+
+/** A log as kept on the device, for the staff's own statistics and for retention. */
+export interface StoredLog {
+  id: string;
+  type: LogEvent['type'];
+  occurredAt: string;
+  event: LogEvent;
+}
+
+/** One entry per log that the collector has not acknowledged yet. */
+export interface OutboxEntry {
+  id: string;
+  queuedAt: number;
+  attempts: number;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export interface DatabaseOptions {
+  name?: string;
+  /** Injected in unit tests (fake-indexeddb); the browser's own in the app. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+export const DEFAULT_DATABASE_NAME = 'hjalppunkt';
+
+export class HjalppunktDatabase extends Dexie {
+  logs!: Table<StoredLog, string>;
+  outbox!: Table<OutboxEntry, string>;
+  meta!: Table<MetaEntry, string>;
+
+  constructor(options: DatabaseOptions = {}) {
+    super(options.name ?? DEFAULT_DATABASE_NAME, {
+      // Chrome's default "relaxed" durability can report a write done before it is on disk.
+      chromeTransactionDurability: 'strict',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    this.version(1).stores({
+      logs: 'id, type, occurredAt',
+      outbox: 'id, queuedAt',
+      meta: 'key',
+    });
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * LocalData: the one module that faces the device's storage (after Excalidraw's LocalData).
+ * Every write validates the event against the shared protocol first, then commits the log and
+ * its outbox entry in a single strict-durability transaction, so a log is either fully queued
+ * for delivery or not written at all. Failures are classified and reported, never swallowed.
+ */
+import { v7 as uuidv7 } from 'uuid';
+import { HjalppunktDatabase, type DatabaseOptions } from './database';
+import {
+  logEventSchema,
+  SCHEMA_VERSION,
+  type LogDataOf,
+  type LogEvent,
+  type LogEventType,
+} from '../protocol/events';
+import { classifyStorageError, reportStorageHealthy, reportStorageProblem } from './storage-health';
+
+export interface DeviceIdentity {
+  deviceId: string;
+  helpPointId: string;
+}
+
+export class StorageWriteError extends Error {
+  constructor(
+    readonly problem: ReturnType<typeof classifyStorageError>,
+    cause: unknown,
+  ) {
+    super(`Could not store the log (${problem})`, { cause });
+    this.name = 'StorageWriteError';
+  }
+}
+
+export interface LocalData {
+  /** Builds, validates and durably stores one anonymous log; resolves with the stored event. */
+  recordLog<T extends LogEventType>(
+    type: T,
+    data: LogDataOf<T>,
+    identity: DeviceIdentity,
+  ): Promise<LogEvent>;
+  /** The device id, created once on first use and kept across sessions. */
+  getDeviceId(): Promise<string>;
+  listLogs(type?: LogEventType): Promise<LogEvent[]>;
+  countOutbox(): Promise<number>;
+  readMeta<T>(key: string): Promise<T | undefined>;
+  writeMeta(key: string, value: unknown): Promise<void>;
+  close(): void;
+}
+
+export interface LocalDataOptions extends DatabaseOptions {
+  now?: () => number;
+  /** Tests pin ids to provoke collisions; the app always uses UUIDv7. */
+  newId?: () => string;
+}
+
+export function createLocalData(options: LocalDataOptions = {}): LocalData {
+  const { now = Date.now, newId = uuidv7, ...databaseOptions } = options;
+  const db = new HjalppunktDatabase(databaseOptions);
+  let deviceIdPromise: Promise<string> | null = null;
+
+  async function guard<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      const result = await operation();
+      reportStorageHealthy();
+      return result;
+    } catch (error) {
+      const problem = classifyStorageError(error);
+      reportStorageProblem(
+        problem,
+        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      );
+      throw new StorageWriteError(problem, error);
+    }
+  }
+
+  return {
+    async recordLog(type, data, identity) {
+      const occurredAtMs = now();
+      // Parsing here (not only at the collector) keeps free text from ever reaching the disk.
+      const event = logEventSchema.parse({
+        id: newId(),
+        type,
+        schemaVersion: SCHEMA_VERSION,
+        occurredAt: new Date(occurredAtMs).toISOString(),
+        helpPointId: identity.helpPointId,
+        deviceId: identity.deviceId,
+        data,
+      });
+      await guard(() =>
+        db.transaction('rw', db.logs, db.outbox, async () => {
+          await db.logs.add({
+            id: event.id,
+            type: event.type,
+            occurredAt: event.occurredAt,
+            event,
+          });
+          await db.outbox.add({ id: event.id, queuedAt: occurredAtMs, attempts: 0 });
+        }),
+      );
+      return event;
+    },
+
+    getDeviceId() {
+      deviceIdPromise ??= guard(() =>
+        db.transaction('rw', db.meta, async () => {
+          const existing = await db.meta.get('deviceId');
+          if (typeof existing?.value === 'string') return existing.value;
+          const created = uuidv7();
+          await db.meta.put({ key: 'deviceId', value: created });
+          return created;
+        }),
+      ).catch((error: unknown) => {
+        deviceIdPromise = null;
+        throw error;
+      });
+      return deviceIdPromise;
+    },
+
+    async listLogs(type) {
+      const rows = await guard(() =>
+        type ? db.logs.where('type').equals(type).toArray() : db.logs.toArray(),
+      );
+      return rows.map((row) => row.event);
+    },
+
+    countOutbox() {
+      return guard(() => db.outbox.count());
+    },
+
+    async readMeta<T>(key: string) {
+      const row = await guard(() => db.meta.get(key));
+      return row?.value as T | undefined;
+    },
+
+    async writeMeta(key, value) {
+      await guard(() => db.meta.put({ key, value }));
+    },
+
+    close() {
+      db.close();
+    },
+  };
+}
