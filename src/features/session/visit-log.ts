@@ -1,0 +1,24 @@
+/** Turns an ended session into the anonymous `visit` log: codes and minute-precision times only. */
+import type { DeviceIdentity, LocalData } from '../../db/local-data';
+import { toMinute, type VisitData } from '../../protocol/events';
+import type { EndedSession } from './session-machine';
+
+export function toVisitData(session: EndedSession): VisitData {
+  return {
+    startedAt: toMinute(session.startedAt),
+    endedAt: toMinute(Math.max(session.endedAt, session.startedAt)),
+    language: session.language,
+    doors: [...session.doors],
+    ending: session.ending,
+    feedback: session.feedback,
+  };
+}
+
+export async function recordVisitLog(
+  localData: () => Promise<LocalData>,
+  identity: () => Promise<DeviceIdentity>,
+  session: EndedSession,
+): Promise<void> {
+  const data = toVisitData(session);
+  await (await localData()).recordLog('visit', data, await identity());
+}

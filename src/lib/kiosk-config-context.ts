@@ -1,0 +1,9 @@
+/** Makes the loaded help-point configuration available to every feature's screens. */
+import { createContext, useContext } from 'react';
+import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from './kiosk-config';
+
+export const KioskConfigContext = createContext<KioskConfig>(DEFAULT_KIOSK_CONFIG);
+
+export function useKioskConfig(): KioskConfig {
+  return useContext(KioskConfigContext);
+}

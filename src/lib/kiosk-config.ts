@@ -1,0 +1,115 @@
+/**
+ * The help point's configuration: who it is, where the staffed desk is, when help is staffed,
+ * and the kiosk's timings. A municipality edits `kiosk-config.json`; an invalid file is refused
+ * with a clear message and the last good configuration (or the built-in defaults) stays in use.
+ */
+import { z } from 'zod/mini';
+import { codeSchema } from '../protocol/events';
+import { LANGUAGES, type LanguageCode } from '../protocol/vocabulary';
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
+const shortText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const localisedText = z
+  .partialRecord(z.enum(LANGUAGES), shortText(300))
+  .check(z.refine((texts) => Boolean(texts.sv), 'needs at least a Swedish (sv) text'));
+
+export const kioskConfigSchema = z.strictObject({
+  helpPointId: codeSchema,
+  helpPointName: shortText(120),
+  /** The municipality responsible for the service, named in the accessibility statement. */
+  ownerName: shortText(120),
+  deskLocation: localisedText,
+  staffedHours: z
+    .array(
+      z.strictObject({
+        days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1)),
+        from: clockTime,
+        to: clockTime,
+      }),
+    )
+    .check(z.maxLength(14)),
+  /** Seconds without a touch, key or pointer event before the visitor is warned. */
+  idleSeconds: z.int().check(z.minimum(20), z.maximum(1800)),
+  /** The visible countdown; WCAG 2.2.1 and the brief ask for at least 20 s, we require 30. */
+  warningSeconds: z.int().check(z.minimum(30), z.maximum(600)),
+  /** A kiosk never navigates, so it looks for a new version on this timer. */
+  updateCheckMinutes: z.int().check(z.minimum(1), z.maximum(24 * 60)),
+  accessibilityContact: z.strictObject({
+    email: z.email(),
+    phone: z.string().check(z.regex(/^[0-9 +\-()]{3,30}$/, 'must be a phone number')),
+  }),
+});
+export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+
+export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
+  helpPointId: 'demo-bibliotek',
+  helpPointName: 'Stadsbiblioteket',
+  ownerName: 'Exempels kommun',
+  deskLocation: {
+    sv: 'Informationsdisken på entréplan, till vänster om ingången.',
+    en: 'The information desk on the entrance floor, to the left of the entrance.',
+  },
+  staffedHours: [
+    { days: ['mon', 'tue', 'wed', 'thu'], from: '10:00', to: '16:00' },
+    { days: ['fri'], from: '10:00', to: '13:00' },
+  ],
+  idleSeconds: 90,
+  warningSeconds: 60,
+  updateCheckMinutes: 30,
+  accessibilityContact: { email: 'tillganglighet@kommun.example', phone: '0480-45 00 00' },
+};
+
+export type ConfigLoadResult =
+  | { status: 'loaded'; config: KioskConfig }
+  | { status: 'refused'; config: KioskConfig; reason: string }
+  | { status: 'unreachable'; config: KioskConfig };
+
+/** Validates raw JSON; on failure explains which field is wrong, in words an IT officer can act on. */
+export function parseKioskConfig(
+  raw: unknown,
+): { ok: true; config: KioskConfig } | { ok: false; reason: string } {
+  const result = kioskConfigSchema.safeParse(raw);
+  if (result.success) return { ok: true, config: result.data };
+  const reason = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  return { ok: false, reason };
+}
+
+export interface ConfigSources {
+  fetchConfig: () => Promise<unknown>;
+  readLastGood: () => Promise<unknown>;
+  saveLastGood: (config: KioskConfig) => Promise<void>;
+}
+
+/** Loads the configuration, falling back to the last good one, then to the defaults. */
+export async function loadKioskConfig(sources: ConfigSources): Promise<ConfigLoadResult> {
+  const fallback = async (): Promise<KioskConfig> => {
+    const stored = await sources.readLastGood().catch(() => undefined);
+    const parsed = stored === undefined ? null : parseKioskConfig(stored);
+    return parsed?.ok ? parsed.config : DEFAULT_KIOSK_CONFIG;
+  };
+
+  let raw: unknown;
+  try {
+    raw = await sources.fetchConfig();
+  } catch {
+    return { status: 'unreachable', config: await fallback() };
+  }
+  const parsed = parseKioskConfig(raw);
+  if (!parsed.ok) return { status: 'refused', config: await fallback(), reason: parsed.reason };
+  await sources.saveLastGood(parsed.config).catch(() => undefined);
+  return { status: 'loaded', config: parsed.config };
+}
+
+export function localisedConfigText(
+  texts: KioskConfig['deskLocation'],
+  language: LanguageCode,
+): { text: string; lang: LanguageCode } {
+  const own = texts[language];
+  return own ? { text: own, lang: language } : { text: texts.sv ?? '', lang: 'sv' };
+}
