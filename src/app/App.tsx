@@ -1,0 +1,134 @@
+/**
+ * The kiosk's root: runs the session machine and renders the screen for its state.
+ * Screens only render state and send events; the flow itself lives in the machine.
+ */
+import { useCallback, useEffect, useMemo } from 'react';
+import { useMachine } from '@xstate/react';
+import { sessionMachine } from '../features/session/session-machine';
+import { useActivity } from '../features/session/use-activity';
+import { AttractScreen } from '../features/session/components/AttractScreen';
+import { LanguageScreen } from '../features/session/components/LanguageScreen';
+import { HomeScreen } from '../features/session/components/HomeScreen';
+import { FeedbackScreen } from '../features/session/components/FeedbackScreen';
+import { ThanksScreen } from '../features/session/components/ThanksScreen';
+import { VisitToolbar } from '../features/session/components/VisitToolbar';
+import { IdleWarningDialog } from '../features/session/components/IdleWarningDialog';
+import { LaraScreen } from '../features/lara/components/LaraScreen';
+import { AnvandaScreen } from '../features/anvanda/components/AnvandaScreen';
+import { TestaScreen } from '../features/testa/components/TestaScreen';
+import { StatementScreen } from '../features/accessibility-statement/components/StatementScreen';
+import { KioskConfigContext } from '../lib/kiosk-config-context';
+import { applyLanguage } from '../lib/i18n';
+import { wipeVisitor } from '../lib/visitor-wipe';
+import { Notices } from './Notices';
+import type { Runtime } from './runtime';
+
+export function App({ runtime }: { runtime: Runtime }) {
+  const machine = useMemo(
+    () =>
+      sessionMachine.provide({
+        actions: {
+          recordVisit: (_, session) => runtime.recordVisit(session),
+          wipeVisitor: () => wipeVisitor(),
+        },
+      }),
+    [runtime],
+  );
+  const [state, send] = useMachine(machine, {
+    input: {
+      idleMs: runtime.config.idleSeconds * 1000,
+      warningMs: runtime.config.warningSeconds * 1000,
+    },
+  });
+  const { language, textSize, warningEndsAt } = state.context;
+
+  useEffect(() => {
+    // Benchmarks and tests wait for this: the first screen is rendered and accepts input.
+    document.documentElement.dataset.ready = 'true';
+  }, []);
+
+  useEffect(() => {
+    void applyLanguage(language);
+  }, [language]);
+
+  useEffect(() => {
+    document.documentElement.style.fontSize = `${textSize}%`;
+    document.documentElement.dataset.textSize = String(textSize);
+  }, [textSize]);
+
+  useActivity(useCallback(() => send({ type: 'ACTIVITY' }), [send]));
+
+  const idle = state.matches('attract');
+  useEffect(() => runtime.updates.setIdle(idle), [runtime, idle]);
+
+  const goHome = () => send({ type: 'GO_HOME' });
+  const inVisit = state.matches('visit');
+
+  let screen: React.ReactNode;
+  if (state.matches('attract')) {
+    screen = (
+      <AttractScreen
+        onStart={() => send({ type: 'START' })}
+        onOpenStatement={() => send({ type: 'OPEN_STATEMENT' })}
+        notices={<Notices configLoad={runtime.configLoad} />}
+      />
+    );
+  } else if (
+    state.matches('attractStatement') ||
+    state.matches({ visit: { screen: 'statement' } })
+  ) {
+    screen = <StatementScreen onBack={() => send({ type: 'CLOSE_STATEMENT' })} />;
+  } else if (state.matches({ visit: { screen: 'language' } })) {
+    screen = (
+      <LanguageScreen onChoose={(choice) => send({ type: 'CHOOSE_LANGUAGE', language: choice })} />
+    );
+  } else if (state.matches({ visit: { screen: 'home' } })) {
+    screen = (
+      <HomeScreen
+        onOpenDoor={(door) => send({ type: 'OPEN_DOOR', door })}
+        onOpenStatement={() => send({ type: 'OPEN_STATEMENT' })}
+      />
+    );
+  } else if (state.matches({ visit: { screen: 'lara' } })) {
+    screen = <LaraScreen onBackHome={goHome} />;
+  } else if (state.matches({ visit: { screen: 'anvanda' } })) {
+    screen = <AnvandaScreen onBackHome={goHome} />;
+  } else if (state.matches({ visit: { screen: 'testa' } })) {
+    screen = <TestaScreen onBackHome={goHome} />;
+  } else if (state.matches({ visit: { screen: 'feedback' } })) {
+    screen = (
+      <FeedbackScreen
+        onAnswer={(answer) => send({ type: 'ANSWER_FEEDBACK', answer })}
+        onSkip={() => send({ type: 'SKIP_FEEDBACK' })}
+      />
+    );
+  } else {
+    screen = <ThanksScreen onDone={() => send({ type: 'DONE' })} />;
+  }
+
+  return (
+    <KioskConfigContext.Provider value={runtime.config}>
+      {inVisit ? (
+        <VisitToolbar
+          showHome={
+            !state.matches({ visit: { screen: 'home' } }) &&
+            !state.matches({ visit: { screen: 'language' } })
+          }
+          textSize={textSize}
+          onHome={goHome}
+          onLanguage={() => send({ type: 'CHANGE_LANGUAGE' })}
+          onTextSize={(size) => send({ type: 'SET_TEXT_SIZE', size })}
+          onEndVisit={() => send({ type: 'END_VISIT' })}
+        />
+      ) : null}
+      {screen}
+      {inVisit && warningEndsAt !== null ? (
+        <IdleWarningDialog
+          endsAt={warningEndsAt}
+          onMoreTime={() => send({ type: 'MORE_TIME' })}
+          onEndNow={() => send({ type: 'END_VISIT' })}
+        />
+      ) : null}
+    </KioskConfigContext.Provider>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The service worker, kept small on purpose (after Squoosh): precache the whole app so the
+ * kiosk cold-starts with no network, serve the municipality's configuration network-first,
+ * and activate a new version only when the page asks (the page asks only while the kiosk
+ * is idle on its attract screen, never during a visitor's session).
+ */
+/// <reference lib="webworker" />
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+  type PrecacheEntry,
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { clientsClaim } from 'workbox-core';
+import { SW_MESSAGE, type PageToWorkerMessage } from './protocol/worker-messages';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
+
+const CONFIG_CACHE = 'hjalppunkt-config';
+const CONFIG_PATH = '/kiosk-config.json';
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
+
+// The configuration changes without a new build, so it is not precached: the network wins,
+// the last copy answers offline.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && url.pathname === CONFIG_PATH,
+  async ({ request }) => {
+    const cache = await caches.open(CONFIG_CACHE);
+    try {
+      const response = await fetch(request, { cache: 'no-store' });
+      if (response.ok) await cache.put(CONFIG_PATH, response.clone());
+      return response;
+    } catch (error) {
+      const cached = await cache.match(CONFIG_PATH);
+      if (cached) return cached;
+      throw error;
+    }
+  },
+);
+
+// The first install takes control at once; later versions wait for SKIP_WAITING.
+clientsClaim();
+
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const message = event.data as PageToWorkerMessage | undefined;
+  if (message?.type === SW_MESSAGE.skipWaiting) void self.skipWaiting();
+});
