@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareLocales,
+  listSourceFiles,
+  literalKeysUsed,
+  readLocales,
+  type Flat,
+} from '../support/locale-check';
+import { LANGUAGES } from '../../src/protocol/vocabulary';
+import { DOORS, FEEDBACK_ANSWERS } from '../../src/protocol/vocabulary';
+import { WEEKDAYS } from '../../src/lib/kiosk-config';
+
+const locales = readLocales('locales');
+
+describe('locale check', () => {
+  it('has a folder for exactly the supported languages', () => {
+    expect([...locales.keys()].sort()).toEqual([...LANGUAGES].sort());
+  });
+
+  it('every language has the same keys and placeholders as Swedish, and none is empty', () => {
+    expect(compareLocales(locales, 'sv')).toEqual([]);
+  });
+
+  it('catches a missing key, an extra key and a broken placeholder', () => {
+    const sv: Flat = new Map([
+      ['common:a', 'Hej {{name}}'],
+      ['common:b', 'B'],
+    ]);
+    const en: Flat = new Map([
+      ['common:a', 'Hello {{nam}}'],
+      ['common:c', 'C'],
+    ]);
+    const problems = compareLocales(
+      new Map([
+        ['sv', sv],
+        ['en', en],
+      ]),
+      'sv',
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'en lacks common:b',
+        'en has common:c, which sv does not',
+        'sv lacks common:c',
+        'en common:a has placeholders [nam], expected [name]',
+      ]),
+    );
+  });
+
+  it('every key the code uses exists in Swedish', () => {
+    const sv = locales.get('sv') ?? new Map<string, string>();
+    const used = literalKeysUsed(listSourceFiles('src'));
+    // Keys built from fixed code lists.
+    DOORS.forEach((door) => used.add(`doors.${door}.title`).add(`doors.${door}.description`));
+    FEEDBACK_ANSWERS.forEach((answer) => used.add(`feedback.${answer}`));
+    WEEKDAYS.forEach((day) => used.add(`days.${day}`));
+    ['quota', 'unavailable', 'unknown'].forEach((problem) => used.add(`storage.${problem}`));
+    expect(used.size).toBeGreaterThan(40);
+    const missing = [...used].filter((key) => !sv.has(`common:${key}`));
+    expect(missing).toEqual([]);
+  });
+});
