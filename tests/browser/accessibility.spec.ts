@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, ALL_LANGUAGES } from './fixtures';
+import { visitEveryScreen } from './screens';
+
+for (const language of ALL_LANGUAGES) {
+  test(`axe-core finds no violations on any screen in ${language}`, async ({ page }) => {
+    await page.clock.install();
+    const violations: string[] = [];
+    let screens = 0;
+    await visitEveryScreen(page, language, async (screen) => {
+      screens += 1;
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+        .analyze();
+      for (const violation of results.violations) {
+        violations.push(
+          `${screen}: ${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+        );
+      }
+    });
+    expect(screens).toBeGreaterThanOrEqual(language === 'sv' ? 11 : 9);
+    expect(violations).toEqual([]);
+  });
+}
+
+test('text in another language than the page carries its own lang attribute', async ({ page }) => {
+  await page.goto('/');
+  const greetings = await page
+    .locator('.greetings li')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('lang')));
+  expect(greetings).toEqual(['en', 'ar', 'fa', 'so', 'ti', 'uk', 'fi']);
+  await page.getByTestId('start').click();
+  await page.locator('[data-language=en]').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('[data-door=lara] [lang=sv]')).toHaveText('Lära');
+  await expect(page.locator('.visit-toolbar__brand')).toHaveAttribute('lang', 'sv');
+});
+
+test('everything works by keyboard alone', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('start')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-screen=language]')).toBeVisible();
+  // Focus moves to the new screen's heading; the next Tab stops walk through the toolbar.
+  await expect(page.locator('h1')).toBeFocused();
+  let reached = false;
+  for (let step = 0; step < 20 && !reached; step += 1) {
+    await page.keyboard.press('Tab');
+    reached = await page
+      .locator('[data-language=en]')
+      .evaluate((element) => element === document.activeElement);
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-screen=home]')).toBeVisible();
+  for (let step = 0; step < 20; step += 1) {
+    await page.keyboard.press('Tab');
+    if (
+      await page
+        .locator('[data-door=testa]')
+        .evaluate((element) => element === document.activeElement)
+    )
+      break;
+  }
+  await page.keyboard.press('Space');
+  await expect(page.locator('[data-screen=testa]')).toBeVisible();
+  // The focus ring is visible.
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(
+    () => getComputedStyle(document.activeElement as Element).outlineStyle,
+  );
+  expect(outline).toBe('solid');
+});

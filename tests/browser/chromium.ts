@@ -1,0 +1,18 @@
+/**
+ * Debian's Chromium (not Playwright's download, which cannot be fetched here), with the flags
+ * that keep it from reaching for the network on this closed machine.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumLaunchOptions() {
+  return { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS };
+}

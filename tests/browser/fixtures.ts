@@ -1,0 +1,79 @@
+/**
+ * Shared browser-test fixtures: a static server for the built app (one per worker), and
+ * helpers that drive the kiosk the way a visitor does, by tapping what is on screen.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server.mjs';
+import type { LanguageCode } from '../../src/protocol/vocabulary';
+
+export const test = base.extend<object, { kiosk: StaticServer }>({
+  kiosk: [
+    // Playwright reads fixture dependencies from the destructuring pattern, so it must be `{}`.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startStaticServer({ root: 'dist' });
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ kiosk }, use) => {
+    await use(kiosk.url);
+  },
+});
+
+export { expect };
+export type { Page };
+
+export const ALL_LANGUAGES: LanguageCode[] = ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'uk', 'fi'];
+
+export async function openKiosk(page: Page) {
+  await page.goto('/');
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+}
+
+export async function waitForServiceWorker(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+/** Attract → language → home, in the given language, waiting until its strings have loaded. */
+export async function startVisit(page: Page, language: LanguageCode = 'sv') {
+  await page.getByTestId('start').click();
+  await expect(page.locator('[data-screen=language]')).toBeVisible();
+  await page.locator(`[data-language=${language}]`).click();
+  await expect(page.locator('[data-screen=home]')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+export async function openDoor(page: Page, door: 'lara' | 'anvanda' | 'testa') {
+  await page.locator(`[data-door=${door}]`).click();
+  await expect(page.locator(`[data-screen=${door}]`)).toBeVisible();
+}
+
+/** Reads every object store of the app's IndexedDB database, as the browser holds it. */
+export async function readDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('hjalppunkt');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const result: Record<string, unknown[]> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      result[name] = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error);
+      });
+    }
+    db.close();
+    return result;
+  });
+}

@@ -1,0 +1,19 @@
+/**
+ * Builds the app twice before the browser tests: `dist` (this version) and `dist-next` (the
+ * same code labelled as a newer version), so the update flow can be tested against a real
+ * second service worker.
+ */
+import { execFileSync } from 'node:child_process';
+
+export const NEXT_VERSION = 'next-test-build';
+
+export default function globalSetup() {
+  const vite = ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'];
+  if (!process.env.HJALPPUNKT_SKIP_BUILD) {
+    execFileSync(process.execPath, vite, { stdio: 'inherit' });
+  }
+  execFileSync(process.execPath, vite, {
+    stdio: 'inherit',
+    env: { ...process.env, HJALPPUNKT_VERSION: NEXT_VERSION, HJALPPUNKT_OUT_DIR: 'dist-next' },
+  });
+}

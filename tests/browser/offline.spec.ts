@@ -1,0 +1,53 @@
+import { test, expect, openKiosk, openDoor, startVisit, waitForServiceWorker } from './fixtures';
+
+test('after the first load the kiosk works with no network: reload, every door, end', async ({
+  page,
+  context,
+}) => {
+  await openKiosk(page);
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => {
+    // The configuration is fetched from the network first and answered from the cache.
+    if (!request.url().endsWith('/kiosk-config.json')) failed.push(request.url());
+  });
+  await page.reload();
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+
+  await startVisit(page, 'en');
+  for (const door of ['lara', 'anvanda', 'testa'] as const) {
+    await openDoor(page, door);
+    await page.getByTestId('back-home').click();
+    await expect(page.locator('[data-screen=home]')).toBeVisible();
+  }
+  await page.getByTestId('end-visit').click();
+  await page.locator('[data-feedback=yes]').click();
+  await expect(page.locator('[data-screen=thanks]')).toBeVisible();
+  await page.getByTestId('thanks-done').click();
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  expect(failed).toEqual([]);
+});
+
+test('a cold start with no network is served from the service-worker cache, every language included', async ({
+  page,
+  context,
+}) => {
+  await openKiosk(page);
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+
+  const cold = await context.newPage();
+  await cold.goto('/');
+  await expect(cold.locator('[data-screen=attract]')).toBeVisible();
+  // Lazily loaded languages were precached too.
+  await startVisit(cold, 'ti');
+  await expect(cold.locator('h1')).not.toHaveText(/Vad vill du göra/);
+  const fontsReady = await cold.evaluate(async () => {
+    await document.fonts.ready;
+    return document.fonts.check('16px "Noto Sans Ethiopic"', 'ትግርኛ');
+  });
+  expect(fontsReady).toBe(true);
+});
