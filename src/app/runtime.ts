@@ -17,6 +17,8 @@ import { startUpdateManager, type UpdateController } from '../features/pwa/updat
 export interface Runtime {
   /** Storage (Dexie) loads after the first screen: nothing before a visit ends needs it. */
   localData: () => Promise<LocalData>;
+  /** Called once the attract screen is interactive: opens storage and saves the configuration. */
+  afterInteractive(): void;
   config: KioskConfig;
   configLoad: ConfigLoadResult;
   updates: UpdateController;
@@ -27,9 +29,13 @@ export interface Runtime {
 const LAST_GOOD_CONFIG_KEY = 'kioskConfig.lastGood';
 
 export async function createRuntime(): Promise<Runtime> {
-  const localDataReady = import('../db/local-data').then((module) => module.createLocalData());
-  localDataReady.catch((error: unknown) => reportStorageProblem('unavailable', String(error)));
-  const localData = () => localDataReady;
+  let localDataReady: Promise<LocalData> | null = null;
+  const localData = () => {
+    localDataReady ??= import('../db/local-data').then((module) => module.createLocalData());
+    localDataReady.catch((error: unknown) => reportStorageProblem('unavailable', String(error)));
+    return localDataReady;
+  };
+  let pendingConfigSave: KioskConfig | null = null;
 
   const configLoad = await loadKioskConfig({
     fetchConfig: async () => {
@@ -38,11 +44,9 @@ export async function createRuntime(): Promise<Runtime> {
       return (await response.json()) as unknown;
     },
     readLastGood: async () => (await localData()).readMeta(LAST_GOOD_CONFIG_KEY),
-    // Saved in the background, so start-up does not wait for storage to open.
+    // Saved after start-up (see afterInteractive), so the first screen does not wait for storage.
     saveLastGood: async (config) => {
-      void localData()
-        .then((data) => data.writeMeta(LAST_GOOD_CONFIG_KEY, config))
-        .catch((error: unknown) => console.error('could not keep the configuration', error));
+      pendingConfigSave = config;
     },
   }).catch((): ConfigLoadResult => ({ status: 'unreachable', config: DEFAULT_KIOSK_CONFIG }));
   if (configLoad.status === 'refused')
@@ -63,6 +67,16 @@ export async function createRuntime(): Promise<Runtime> {
     configLoad,
     updates: startUpdateManager({ checkEveryMs: config.updateCheckMinutes * 60_000 }),
     identity,
+    afterInteractive() {
+      const config = pendingConfigSave;
+      pendingConfigSave = null;
+      void localData()
+        .then(async (data) => {
+          if (config) await data.writeMeta(LAST_GOOD_CONFIG_KEY, config);
+          await data.getDeviceId();
+        })
+        .catch((error: unknown) => console.error('storage could not be opened', error));
+    },
     recordVisit(session) {
       // LocalData reports the failure to the storage-health store, which the UI shows.
       recordVisitLog(localData, identity, session).catch((error: unknown) =>

@@ -32,8 +32,9 @@ export function StaffedDeskCard({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
             <li key={`${row.days.join('-')}-${row.from}`}>
               {t('desk.hoursRow', {
                 days: row.days.map((day) => t(`days.${day}`)).join(t('desk.daySeparator')),
-                from: row.from,
-                to: row.to,
+                // A time range always reads left to right; isolating it stops Arabic and Persian
+                // text from reversing it into "13:00–10:00".
+                hours: `\u2066${row.from}–${row.to}\u2069`,
               })}
             </li>
           ))}

@@ -4,6 +4,7 @@ import { visitEveryScreen } from './screens';
 
 for (const language of ALL_LANGUAGES) {
   test(`axe-core finds no violations on any screen in ${language}`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.clock.install();
     const violations: string[] = [];
     let screens = 0;
