@@ -10,24 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startStaticServer } from '../scripts/static-server.mjs';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const JS_BUDGET_KB = 160;
 const COLD_START_GOAL_MS = 500;
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(10, Number(runsArg > 0 ? process.argv[runsArg + 1] : 12));
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+const LAUNCH = chromiumLaunchOptions();
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

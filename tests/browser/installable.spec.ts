@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, waitForServiceWorker } from './fixtures';
-import { chromiumLaunchOptions } from './chromium';
+import { chromiumLaunchOptions } from '../../scripts/chromium.mjs';
 
 test('Chromium reports no installability errors, and the manifest is complete', async ({
   kiosk,

@@ -1,7 +1,5 @@
-/**
- * Debian's Chromium (not Playwright's download, which cannot be fetched here), with the flags
- * that keep it from reaching for the network on this closed machine.
- */
+// Debian's Chromium (Playwright's own download cannot be fetched here), with the flags that
+// keep it from reaching for the network on a closed machine. Shared by tests and benchmarks.
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
