@@ -1,0 +1,129 @@
+/**
+ * The `data` payload of each log type. Only fixed codes, bounded numbers, booleans and
+ * minute-precision times: every schema is strict, so an extra field (a place where free
+ * text could hide) is rejected, never silently dropped.
+ */
+import { z } from 'zod/mini';
+import {
+  AGENCIES,
+  AREAS,
+  CHANNELS,
+  COURSE_ROLES,
+  DOORS,
+  EFFORT_LEVELS,
+  ERRAND_CHOICES,
+  FEEDBACK_ANSWERS,
+  FEEDBACK_CONTEXTS,
+  FOUND_BY,
+  HELP_LANGUAGES,
+  HELP_TOPICS,
+  LANGUAGES,
+  OBSTACLES,
+  OUTCOMES,
+  REFERRAL_TARGETS,
+  SCORE_BANDS,
+  SESSION_ENDINGS,
+  TIME_SPENT,
+} from './vocabulary';
+
+/** Lower-case slug used for help-point, errand, lesson and item ids: never free text. */
+export const codeSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case code'));
+
+export const uuidV7Schema = z
+  .string()
+  .check(
+    z.regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      'must be a UUIDv7',
+    ),
+  );
+
+/** Minute precision is all the statistics need, and it makes a visit harder to single out. */
+export const minuteTimestampSchema = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/, 'must be an ISO time with minute precision'));
+
+const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
+const uniqueList = <T extends z.ZodMiniType>(item: T, min: number, max: number) =>
+  z.array(item).check(
+    z.minLength(min),
+    z.maxLength(max),
+    z.refine((list) => new Set(list).size === list.length, 'must not repeat a code'),
+  );
+
+export const visitDataSchema = z.strictObject({
+  startedAt: minuteTimestampSchema,
+  endedAt: minuteTimestampSchema,
+  language: z.enum(LANGUAGES),
+  doors: uniqueList(z.enum(DOORS), 0, DOORS.length),
+  ending: z.enum(SESSION_ENDINGS),
+  feedback: z.nullable(z.enum(FEEDBACK_ANSWERS)),
+});
+
+/** One visitor helped by staff (one record may tag several topics). */
+export const questionDataSchema = z.strictObject({
+  /** Groups the events of one record: corrections refer to it. */
+  recordId: uuidV7Schema,
+  helpedWith: uniqueList(z.enum(HELP_TOPICS), 1, HELP_TOPICS.length),
+  area: z.nullable(z.enum(AREAS)),
+  agency: z.nullable(z.enum(AGENCIES)),
+  errandId: z.nullable(codeSchema),
+  timeSpent: z.enum(TIME_SPENT),
+  effort: z.nullable(z.literal(EFFORT_LEVELS)),
+  obstacles: uniqueList(z.enum(OBSTACLES), 0, OBSTACLES.length),
+  outcome: z.enum(OUTCOMES),
+  referredTo: z.nullable(z.enum(REFERRAL_TARGETS)),
+  language: z.enum(HELP_LANGUAGES),
+  channel: z.enum(CHANNELS),
+  /** The first three digits only, and only where the help point switches it on. */
+  postcodeArea: z.nullable(z.string().check(z.regex(/^\d{3}$/, 'must be three digits'))),
+  /** Catch-up entry: "6 printing questions this morning". */
+  count: z.int().check(z.minimum(1), z.maximum(200)),
+  /** When the help was given (backdating within the day), to the minute. */
+  helpedAt: minuteTimestampSchema,
+});
+
+export const lessonDataSchema = z.strictObject({
+  lessonId: codeSchema,
+  stepsReached: count(50),
+  stepsTotal: z.int().check(z.minimum(1), z.maximum(50)),
+  completed: z.boolean(),
+  scoreBand: z.enum(SCORE_BANDS),
+  language: z.enum(LANGUAGES),
+});
+
+export const courseSessionDataSchema = z.strictObject({
+  topic: codeSchema,
+  heldAt: minuteTimestampSchema,
+  attendees: count(500),
+  newAttendees: count(500),
+  languages: uniqueList(z.enum(HELP_LANGUAGES), 1, HELP_LANGUAGES.length),
+  role: z.enum(COURSE_ROLES),
+});
+
+export const errandViewedDataSchema = z.strictObject({
+  errandId: codeSchema,
+  foundBy: z.enum(FOUND_BY),
+  choice: z.enum(ERRAND_CHOICES),
+  language: z.enum(LANGUAGES),
+});
+
+export const techTriedDataSchema = z.strictObject({
+  itemId: codeSchema,
+  language: z.enum(LANGUAGES),
+});
+
+export const feedbackDataSchema = z.strictObject({
+  answer: z.enum(FEEDBACK_ANSWERS),
+  context: z.enum(FEEDBACK_CONTEXTS),
+  language: z.enum(LANGUAGES),
+});
+
+export const heartbeatDataSchema = z.strictObject({
+  appVersion: z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,40}$/, 'must be a version label')),
+  queueDepth: count(10_000_000),
+  deadLetters: count(10_000_000),
+  storagePersisted: z.nullable(z.boolean()),
+});
