@@ -2,7 +2,8 @@
  * The service worker, kept small on purpose (after Squoosh): precache the whole app so the
  * kiosk cold-starts with no network, serve the municipality's configuration network-first,
  * and activate a new version only when the page asks (the page asks only while the kiosk
- * is idle on its attract screen, never during a visitor's session).
+ * is idle on its attract screen, never during a visitor's session). It also drains the log
+ * outbox on Background Sync, with the same engine and lock the page uses.
  */
 /// <reference lib="webworker" />
 import {
@@ -14,6 +15,12 @@ import {
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
 import { SW_MESSAGE, type PageToWorkerMessage } from './protocol/worker-messages';
+import { drainFromWorker, OUTBOX_SYNC_TAG } from './sync/worker-drain';
+
+/** The Background Sync event (not in TypeScript's WebWorker library). */
+interface SyncEventLike extends ExtendableEvent {
+  readonly tag: string;
+}
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
@@ -48,4 +55,10 @@ clientsClaim();
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const message = event.data as PageToWorkerMessage | undefined;
   if (message?.type === SW_MESSAGE.skipWaiting) void self.skipWaiting();
+});
+
+// Background Sync: fires when connectivity returns, even after the kiosk page has closed.
+self.addEventListener('sync', (event) => {
+  const syncEvent = event as SyncEventLike;
+  if (syncEvent.tag === OUTBOX_SYNC_TAG) syncEvent.waitUntil(drainFromWorker());
 });

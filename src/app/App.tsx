@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useMachine } from '@xstate/react';
 import { sessionMachine } from '../features/session/session-machine';
 import { useActivity } from '../features/session/use-activity';
+import { toVisitData } from '../features/session/visit-log';
 import { AttractScreen } from '../features/session/components/AttractScreen';
 import { LanguageScreen } from '../features/session/components/LanguageScreen';
 import { HomeScreen } from '../features/session/components/HomeScreen';
@@ -28,7 +29,11 @@ export function App({ runtime }: { runtime: Runtime }) {
     () =>
       sessionMachine.provide({
         actions: {
-          recordVisit: (_, session) => runtime.recordVisit(session),
+          recordVisit: (_, session) => {
+            runtime
+              .recordLog('visit', toVisitData(session))
+              .catch((error: unknown) => console.error('visit log not stored', error));
+          },
           wipeVisitor: () => wipeVisitor(),
         },
       }),

@@ -1,34 +1,41 @@
 /**
- * Start-up wiring, outside React: open local storage, load the help point's configuration,
- * ask for persistent storage and start the update manager. The React tree receives the result.
+ * Start-up wiring, outside React: load the help point's configuration, read an enrollment
+ * link, ask for persistent storage and start the update manager. Storage and sync load after
+ * the attract screen is interactive (afterInteractive), so the first screen stays fast.
  */
 import type { DeviceIdentity, LocalData } from '../db/local-data';
+import type { LogDataOf, LogEventType } from '../protocol/events';
 import {
   DEFAULT_KIOSK_CONFIG,
   loadKioskConfig,
   type ConfigLoadResult,
   type KioskConfig,
 } from '../lib/kiosk-config';
-import { recordVisitLog } from '../features/session/visit-log';
-import type { EndedSession } from '../features/session/session-machine';
 import { reportStorageProblem } from '../db/storage-health';
 import { startUpdateManager, type UpdateController } from '../features/pwa/update-manager';
+import { takeEnrollmentFromUrl, type EnrollmentLinkResult } from '../sync/enrollment-link';
+import type { SyncController } from './sync-runtime';
 
 export interface Runtime {
-  /** Storage (Dexie) loads after the first screen: nothing before a visit ends needs it. */
-  localData: () => Promise<LocalData>;
-  /** Called once the attract screen is interactive: opens storage and saves the configuration. */
-  afterInteractive(): void;
   config: KioskConfig;
   configLoad: ConfigLoadResult;
+  /** What an `#enroll=` link in the address said at start-up (already removed from it). */
+  enrollmentLink: EnrollmentLinkResult;
   updates: UpdateController;
+  localData(): Promise<LocalData>;
+  sync(): Promise<SyncController>;
+  /** Called once the attract screen is interactive: opens storage and starts sync. */
+  afterInteractive(): void;
   identity(): Promise<DeviceIdentity>;
-  recordVisit(session: EndedSession): void;
+  /** Stores one anonymous log durably and lets sync know. Rejects if storage failed. */
+  recordLog<T extends LogEventType>(type: T, data: LogDataOf<T>): Promise<void>;
 }
 
 const LAST_GOOD_CONFIG_KEY = 'kioskConfig.lastGood';
 
 export async function createRuntime(): Promise<Runtime> {
+  const enrollmentLink = takeEnrollmentFromUrl(window.location, window.history);
+
   let localDataReady: Promise<LocalData> | null = null;
   const localData = () => {
     localDataReady ??= import('../db/local-data').then((module) => module.createLocalData());
@@ -49,39 +56,59 @@ export async function createRuntime(): Promise<Runtime> {
       pendingConfigSave = config;
     },
   }).catch((): ConfigLoadResult => ({ status: 'unreachable', config: DEFAULT_KIOSK_CONFIG }));
-  if (configLoad.status === 'refused')
+  if (configLoad.status === 'refused') {
     console.error(`kiosk-config.json refused: ${configLoad.reason}`);
+  }
   const config = configLoad.config;
 
-  // Asking is enough: Chromium grants it to installed apps; the staff view shows the answer later.
+  // Asking is enough: Chromium grants it to installed apps; the staff view shows the answer.
   void navigator.storage?.persist?.().catch(() => false);
 
-  const identity = async (): Promise<DeviceIdentity> => ({
-    deviceId: await (await localData()).getDeviceId(),
-    helpPointId: config.helpPointId,
-  });
+  let syncReady: Promise<SyncController> | null = null;
+  const sync = () => {
+    syncReady ??= Promise.all([localData(), import('./sync-runtime')]).then(([data, module]) =>
+      module.startSync(data, {
+        periodMs: config.syncPeriodSeconds * 1000,
+        retentionDays: config.logRetentionDays,
+      }),
+    );
+    return syncReady;
+  };
+
+  // An enrolled device speaks for its help point; before enrollment, the configuration's.
+  const identity = async (): Promise<DeviceIdentity> => {
+    const data = await localData();
+    const enrollment = await data.outbox.readEnrollment();
+    if (enrollment) return { deviceId: enrollment.deviceId, helpPointId: enrollment.helpPointId };
+    return { deviceId: await data.getDeviceId(), helpPointId: config.helpPointId };
+  };
 
   return {
-    localData,
     config,
     configLoad,
+    enrollmentLink,
     updates: startUpdateManager({ checkEveryMs: config.updateCheckMinutes * 60_000 }),
+    localData,
+    sync,
     identity,
     afterInteractive() {
-      const config = pendingConfigSave;
+      const configToSave = pendingConfigSave;
       pendingConfigSave = null;
       void localData()
         .then(async (data) => {
-          if (config) await data.writeMeta(LAST_GOOD_CONFIG_KEY, config);
+          if (configToSave) await data.writeMeta(LAST_GOOD_CONFIG_KEY, configToSave);
+          if (enrollmentLink.status === 'valid') {
+            await data.outbox.writeEnrollment(enrollmentLink.enrollment);
+          }
           await data.getDeviceId();
+          await sync();
         })
-        .catch((error: unknown) => console.error('storage could not be opened', error));
+        .catch((error: unknown) => console.error('storage or sync could not start', error));
     },
-    recordVisit(session) {
-      // LocalData reports the failure to the storage-health store, which the UI shows.
-      recordVisitLog(localData, identity, session).catch((error: unknown) =>
-        console.error('visit log not stored', error),
-      );
+    async recordLog(type, data) {
+      // LocalData reports a failure to the storage-health store, which the UI shows.
+      await (await localData()).recordLog(type, data, await identity());
+      void sync().then((controller) => controller.afterWrite());
     },
   };
 }

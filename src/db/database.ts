@@ -11,6 +11,8 @@ export interface StoredLog {
   type: LogEvent['type'];
   occurredAt: string;
   event: LogEvent;
+  /** When the collector acknowledged it; retention purges by this. Absent while queued. */
+  syncedAt?: number;
 }
 
 /** One entry per log that the collector has not acknowledged yet. */
@@ -18,6 +20,14 @@ export interface OutboxEntry {
   id: string;
   queuedAt: number;
   attempts: number;
+}
+
+/** A log the collector rejected: kept with the reason, shown to staff, never silently dropped. */
+export interface DeadLetter {
+  id: string;
+  event: LogEvent;
+  reason: string;
+  at: number;
 }
 
 export interface MetaEntry {
@@ -38,6 +48,7 @@ export class HjalppunktDatabase extends Dexie {
   logs!: Table<StoredLog, string>;
   outbox!: Table<OutboxEntry, string>;
   meta!: Table<MetaEntry, string>;
+  deadLetters!: Table<DeadLetter, string>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? DEFAULT_DATABASE_NAME, {
@@ -50,6 +61,14 @@ export class HjalppunktDatabase extends Dexie {
       logs: 'id, type, occurredAt',
       outbox: 'id, queuedAt',
       meta: 'key',
+    });
+    // v2 adds the dead-letter table and indexes the acknowledgement time for retention.
+    // Adding tables and indexes keeps every row: queued events survive the upgrade.
+    this.version(2).stores({
+      logs: 'id, type, occurredAt, syncedAt',
+      outbox: 'id, queuedAt',
+      meta: 'key',
+      deadLetters: 'id, at',
     });
   }
 }

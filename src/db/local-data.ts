@@ -13,22 +13,15 @@ import {
   type LogEvent,
   type LogEventType,
 } from '../protocol/events';
-import { classifyStorageError, reportStorageHealthy, reportStorageProblem } from './storage-health';
+import { guardStorage } from './storage-health';
+import { createOutboxStore, type OutboxStore } from './outbox-store';
 
 export interface DeviceIdentity {
   deviceId: string;
   helpPointId: string;
 }
 
-export class StorageWriteError extends Error {
-  constructor(
-    readonly problem: ReturnType<typeof classifyStorageError>,
-    cause: unknown,
-  ) {
-    super(`Could not store the log (${problem})`, { cause });
-    this.name = 'StorageWriteError';
-  }
-}
+export { StorageWriteError } from './storage-health';
 
 export interface LocalData {
   /** Builds, validates and durably stores one anonymous log; resolves with the stored event. */
@@ -41,6 +34,10 @@ export interface LocalData {
   getDeviceId(): Promise<string>;
   listLogs(type?: LogEventType): Promise<LogEvent[]>;
   countOutbox(): Promise<number>;
+  /** What the sync engine needs: the queue, acknowledgements, dead letters, status. */
+  outbox: OutboxStore;
+  /** Deletes acknowledged logs older than the retention period; returns how many. */
+  purgeSyncedLogs(retentionDays: number): Promise<number>;
   readMeta<T>(key: string): Promise<T | undefined>;
   writeMeta(key: string, value: unknown): Promise<void>;
   close(): void;
@@ -57,20 +54,8 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
   const db = new HjalppunktDatabase(databaseOptions);
   let deviceIdPromise: Promise<string> | null = null;
 
-  async function guard<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      const result = await operation();
-      reportStorageHealthy();
-      return result;
-    } catch (error) {
-      const problem = classifyStorageError(error);
-      reportStorageProblem(
-        problem,
-        error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      );
-      throw new StorageWriteError(problem, error);
-    }
-  }
+  const guard = guardStorage;
+  const outbox = createOutboxStore(db);
 
   return {
     async recordLog(type, data, identity) {
@@ -123,7 +108,14 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
     },
 
     countOutbox() {
-      return guard(() => db.outbox.count());
+      return outbox.count();
+    },
+
+    outbox,
+
+    purgeSyncedLogs(retentionDays) {
+      const cutoff = now() - retentionDays * 24 * 60 * 60 * 1000;
+      return guard(() => db.logs.where('syncedAt').below(cutoff).delete());
     },
 
     async readMeta<T>(key: string) {

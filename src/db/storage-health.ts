@@ -68,3 +68,29 @@ function collectErrorNames(error: unknown): string[] {
   }
   return names;
 }
+
+export class StorageWriteError extends Error {
+  constructor(
+    readonly problem: StorageProblem,
+    cause: unknown,
+  ) {
+    super(`Storage operation failed (${problem})`, { cause });
+    this.name = 'StorageWriteError';
+  }
+}
+
+/** Runs a storage operation; a failure is reported to the UI and rethrown as StorageWriteError. */
+export async function guardStorage<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    const result = await operation();
+    reportStorageHealthy();
+    return result;
+  } catch (error) {
+    const problem = classifyStorageError(error);
+    reportStorageProblem(
+      problem,
+      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    );
+    throw new StorageWriteError(problem, error);
+  }
+}

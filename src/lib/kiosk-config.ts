@@ -4,7 +4,7 @@
  * with a clear message and the last good configuration (or the built-in defaults) stays in use.
  */
 import { z } from 'zod/mini';
-import { codeSchema } from '../protocol/events';
+import { codeSchema } from '../protocol/codes';
 import { LANGUAGES, type LanguageCode } from '../protocol/vocabulary';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -37,6 +37,10 @@ export const kioskConfigSchema = z.strictObject({
   warningSeconds: z.int().check(z.minimum(30), z.maximum(600)),
   /** A kiosk never navigates, so it looks for a new version on this timer. */
   updateCheckMinutes: z.int().check(z.minimum(1), z.maximum(24 * 60)),
+  /** The periodic sync timer (Background Sync and the online event usually come first). */
+  syncPeriodSeconds: z.int().check(z.minimum(5), z.maximum(24 * 60 * 60)),
+  /** Acknowledged logs stay on the device this long, for the staff's own statistics. */
+  logRetentionDays: z.int().check(z.minimum(1), z.maximum(366)),
   accessibilityContact: z.strictObject({
     email: z.email(),
     phone: z.string().check(z.regex(/^[0-9 +\-()]{3,30}$/, 'must be a phone number')),
@@ -59,6 +63,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   idleSeconds: 90,
   warningSeconds: 60,
   updateCheckMinutes: 30,
+  syncPeriodSeconds: 60,
+  logRetentionDays: 30,
   accessibilityContact: { email: 'tillganglighet@kommun.example', phone: '0480-45 00 00' },
 };
 

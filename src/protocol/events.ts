@@ -60,7 +60,4 @@ export type LogEventType = LogEvent['type'];
 export type LogDataOf<T extends LogEventType> = Extract<LogEvent, { type: T }>['data'];
 export type VisitData = LogDataOf<'visit'>;
 
-/** Truncates a time to the minute, in UTC, as the envelope's minute fields require. */
-export function toMinute(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 16) + 'Z';
-}
+export { toMinute } from './codes';

@@ -25,25 +25,9 @@ import {
   SESSION_ENDINGS,
   TIME_SPENT,
 } from './vocabulary';
+import { codeSchema, minuteTimestampSchema, uuidV7Schema } from './codes';
 
-/** Lower-case slug used for help-point, errand, lesson and item ids: never free text. */
-export const codeSchema = z
-  .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case code'));
-
-export const uuidV7Schema = z
-  .string()
-  .check(
-    z.regex(
-      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
-      'must be a UUIDv7',
-    ),
-  );
-
-/** Minute precision is all the statistics need, and it makes a visit harder to single out. */
-export const minuteTimestampSchema = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/, 'must be an ISO time with minute precision'));
+export { codeSchema, minuteTimestampSchema, uuidV7Schema };
 
 const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
 const uniqueList = <T extends z.ZodMiniType>(item: T, min: number, max: number) =>

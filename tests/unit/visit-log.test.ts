@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createLocalData, StorageWriteError, type LocalData } from '../../src/db/local-data';
 import { HjalppunktDatabase } from '../../src/db/database';
 import { getStorageHealth, reportStorageHealthy } from '../../src/db/storage-health';
-import { recordVisitLog, toVisitData } from '../../src/features/session/visit-log';
+import { toVisitData } from '../../src/features/session/visit-log';
 import { logEventSchema } from '../../src/protocol/events';
 import type { EndedSession } from '../../src/features/session/session-machine';
 
@@ -42,11 +42,10 @@ describe('visit log writer', () => {
 
   it('stores one valid visit event and its outbox entry, which survive reopening the database', async () => {
     const { data, indexedDB } = freshLocalData();
-    await recordVisitLog(
-      async () => data,
-      async () => ({ deviceId: await data.getDeviceId(), helpPointId: 'kalmar-stadsbibliotek' }),
-      session,
-    );
+    await data.recordLog('visit', toVisitData(session), {
+      deviceId: await data.getDeviceId(),
+      helpPointId: 'kalmar-stadsbibliotek',
+    });
     data.close();
 
     const reopened = freshLocalData(indexedDB).data;

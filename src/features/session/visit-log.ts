@@ -1,6 +1,6 @@
 /** Turns an ended session into the anonymous `visit` log: codes and minute-precision times only. */
-import type { DeviceIdentity, LocalData } from '../../db/local-data';
-import { toMinute, type VisitData } from '../../protocol/events';
+import { toMinute } from '../../protocol/codes';
+import type { VisitData } from '../../protocol/events';
 import type { EndedSession } from './session-machine';
 
 export function toVisitData(session: EndedSession): VisitData {
@@ -12,13 +12,4 @@ export function toVisitData(session: EndedSession): VisitData {
     ending: session.ending,
     feedback: session.feedback,
   };
-}
-
-export async function recordVisitLog(
-  localData: () => Promise<LocalData>,
-  identity: () => Promise<DeviceIdentity>,
-  session: EndedSession,
-): Promise<void> {
-  const data = toVisitData(session);
-  await (await localData()).recordLog('visit', data, await identity());
 }

@@ -1,0 +1,126 @@
+/**
+ * The page's sync wiring, loaded after the first screen: the scheduler and its triggers,
+ * Background Sync registration, retention, and a status snapshot for the staff view.
+ */
+import type { LocalData } from '../db/local-data';
+import type { DeadLetter } from '../db/database';
+import type { SyncStatus } from '../db/outbox-store';
+import type { Enrollment } from '../protocol/sync-api';
+import { drainOutbox } from '../sync/drain-outbox';
+import { withDrainLock } from '../sync/drain-lock';
+import { fetchTransport } from '../sync/transport';
+import { createSyncScheduler, type SyncTrigger, type TriggerResult } from '../sync/sync-scheduler';
+import { OUTBOX_SYNC_TAG } from '../sync/worker-drain-tag';
+
+export interface DeviceStatusSnapshot {
+  queueDepth: number;
+  deadLetterCount: number;
+  deadLetters: DeadLetter[];
+  status: SyncStatus;
+  enrollment: Enrollment | null;
+  storage: { usage: number | null; quota: number | null; persisted: boolean | null };
+  online: boolean;
+}
+
+export interface SyncProgress {
+  running: boolean;
+  acknowledged: number;
+  remaining: number | null;
+}
+
+export interface SyncController {
+  trigger(reason: SyncTrigger): Promise<TriggerResult>;
+  /** Call after each new log: drains now when online, and asks for Background Sync. */
+  afterWrite(): void;
+  snapshot(): Promise<DeviceStatusSnapshot>;
+  subscribeProgress(listener: (progress: SyncProgress) => void): () => void;
+}
+
+interface SyncRegistration {
+  sync?: { register(tag: string): Promise<void> };
+}
+
+/** Background Sync where the browser has it; the online event and timers cover the rest. */
+async function requestBackgroundSync(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration &
+    SyncRegistration;
+  if (registration.sync) await registration.sync.register(OUTBOX_SYNC_TAG).catch(() => undefined);
+}
+
+export function startSync(
+  localData: LocalData,
+  options: { periodMs: number; retentionDays: number },
+): SyncController {
+  const store = localData.outbox;
+  const listeners = new Set<(progress: SyncProgress) => void>();
+  const emit = (progress: SyncProgress) => listeners.forEach((listener) => listener(progress));
+
+  const scheduler = createSyncScheduler({
+    isOnline: () => navigator.onLine,
+    periodMs: options.periodMs,
+    readStatus: () => store.readSyncStatus(),
+    drain: () =>
+      withDrainLock(async () => {
+        emit({ running: true, acknowledged: 0, remaining: null });
+        try {
+          return await drainOutbox({
+            store,
+            transportFor: (url, token) => fetchTransport(url, token),
+            onProgress: ({ acknowledged, remaining }) =>
+              emit({ running: true, acknowledged, remaining }),
+          });
+        } finally {
+          emit({ running: false, acknowledged: 0, remaining: null });
+        }
+      }),
+    onSettled: (result) => {
+      if (result !== 'busy' && typeof result === 'object' && result.kind === 'done') {
+        void localData.purgeSyncedLogs(options.retentionDays).catch(() => undefined);
+      }
+    },
+  });
+
+  void localData.purgeSyncedLogs(options.retentionDays).catch(() => undefined);
+  scheduler.start();
+  void store
+    .count()
+    .then((count) => (count > 0 ? requestBackgroundSync() : undefined))
+    .catch(() => undefined);
+
+  return {
+    trigger: (reason) => scheduler.trigger(reason),
+    afterWrite() {
+      void requestBackgroundSync();
+      void scheduler.trigger('new-event');
+    },
+    async snapshot() {
+      const [queueDepth, deadLetterCount, deadLetters, status, enrollment] = await Promise.all([
+        store.count(),
+        store.countDeadLetters(),
+        store.listDeadLetters(50),
+        store.readSyncStatus(),
+        store.readEnrollment(),
+      ]);
+      const estimate = await navigator.storage?.estimate?.().catch(() => null);
+      const persisted = await navigator.storage?.persisted?.().catch(() => null);
+      return {
+        queueDepth,
+        deadLetterCount,
+        deadLetters,
+        status,
+        enrollment,
+        storage: {
+          usage: estimate?.usage ?? null,
+          quota: estimate?.quota ?? null,
+          persisted: persisted ?? null,
+        },
+        online: navigator.onLine,
+      };
+    },
+    subscribeProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

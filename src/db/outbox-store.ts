@@ -1,0 +1,137 @@
+/**
+ * The sync-facing half of LocalData: the queue of unacknowledged logs, acknowledgements,
+ * dead letters, the enrollment and the sync status. The page and the service worker both use
+ * it, over the same IndexedDB database. An entry leaves the outbox only in the same strict
+ * transaction that marks its log acknowledged or moves it to the dead letters.
+ */
+import type { HjalppunktDatabase, DeadLetter } from './database';
+import type { LogEvent } from '../protocol/events';
+import { enrollmentSchema, type Enrollment } from '../protocol/sync-api';
+import { guardStorage } from './storage-health';
+
+export interface SyncStatus {
+  lastAttemptAt: number | null;
+  lastSuccessAt: number | null;
+  lastError: { at: number; message: string } | null;
+  consecutiveFailures: number;
+  /** Backoff: automatic triggers wait until then; "sync now" and coming online do not. */
+  nextAttemptAt: number | null;
+  /** 401/403 from the collector: the device must be enrolled again. */
+  needsEnrollment: boolean;
+}
+
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  lastAttemptAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  consecutiveFailures: 0,
+  nextAttemptAt: null,
+  needsEnrollment: false,
+};
+
+const ENROLLMENT_KEY = 'enrollment';
+const SYNC_STATUS_KEY = 'sync.status';
+
+export interface OutboxStore {
+  /** The oldest queued events, in the order they were written. */
+  peek(limit: number): Promise<LogEvent[]>;
+  count(): Promise<number>;
+  acknowledge(ids: string[], at: number): Promise<void>;
+  deadLetter(items: { event: LogEvent; reason: string }[], at: number): Promise<void>;
+  countDeadLetters(): Promise<number>;
+  listDeadLetters(limit?: number): Promise<DeadLetter[]>;
+  readEnrollment(): Promise<Enrollment | null>;
+  writeEnrollment(enrollment: Enrollment): Promise<void>;
+  readSyncStatus(): Promise<SyncStatus>;
+  updateSyncStatus(patch: Partial<SyncStatus>): Promise<SyncStatus>;
+}
+
+export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
+  return {
+    peek(limit) {
+      return guardStorage(async () => {
+        const entries = await db.outbox.orderBy('queuedAt').limit(limit).toArray();
+        const logs = await db.logs.bulkGet(entries.map((entry) => entry.id));
+        return logs.flatMap((log) => (log ? [log.event] : []));
+      });
+    },
+
+    count() {
+      return guardStorage(() => db.outbox.count());
+    },
+
+    acknowledge(ids, at) {
+      return guardStorage(() =>
+        db.transaction('rw', db.logs, db.outbox, async () => {
+          await db.outbox.bulkDelete(ids);
+          await db.logs.where('id').anyOf(ids).modify({ syncedAt: at });
+        }),
+      );
+    },
+
+    deadLetter(items, at) {
+      return guardStorage(() =>
+        db.transaction('rw', db.outbox, db.deadLetters, async () => {
+          await db.deadLetters.bulkPut(
+            items.map(({ event, reason }) => ({ id: event.id, event, reason, at })),
+          );
+          await db.outbox.bulkDelete(items.map(({ event }) => event.id));
+        }),
+      );
+    },
+
+    countDeadLetters() {
+      return guardStorage(() => db.deadLetters.count());
+    },
+
+    listDeadLetters(limit = 100) {
+      return guardStorage(() => db.deadLetters.orderBy('at').reverse().limit(limit).toArray());
+    },
+
+    async readEnrollment() {
+      const row = await guardStorage(() => db.meta.get(ENROLLMENT_KEY));
+      const parsed = enrollmentSchema.safeParse(row?.value);
+      return parsed.success ? parsed.data : null;
+    },
+
+    async writeEnrollment(enrollment) {
+      await guardStorage(() =>
+        db.transaction('rw', db.meta, async () => {
+          await db.meta.put({ key: ENROLLMENT_KEY, value: enrollmentSchema.parse(enrollment) });
+          const status = await db.meta.get(SYNC_STATUS_KEY);
+          // A fresh enrollment clears "needs enrollment" and any backoff from the old token.
+          await db.meta.put({
+            key: SYNC_STATUS_KEY,
+            value: {
+              ...INITIAL_SYNC_STATUS,
+              ...(status?.value as Partial<SyncStatus> | undefined),
+              needsEnrollment: false,
+              nextAttemptAt: null,
+              consecutiveFailures: 0,
+            },
+          });
+        }),
+      );
+    },
+
+    async readSyncStatus() {
+      const row = await guardStorage(() => db.meta.get(SYNC_STATUS_KEY));
+      return { ...INITIAL_SYNC_STATUS, ...(row?.value as Partial<SyncStatus> | undefined) };
+    },
+
+    updateSyncStatus(patch) {
+      return guardStorage(() =>
+        db.transaction('rw', db.meta, async () => {
+          const row = await db.meta.get(SYNC_STATUS_KEY);
+          const next = {
+            ...INITIAL_SYNC_STATUS,
+            ...(row?.value as Partial<SyncStatus> | undefined),
+            ...patch,
+          };
+          await db.meta.put({ key: SYNC_STATUS_KEY, value: next });
+          return next;
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The smallest shared building blocks of the protocol, in their own module so that code which
+ * only needs a code pattern (the kiosk configuration) does not pull in every payload schema.
+ */
+import { z } from 'zod/mini';
+
+/** Lower-case slug used for help-point, errand, lesson and item ids: never free text. */
+export const codeSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case code'));
+
+export const uuidV7Schema = z
+  .string()
+  .check(
+    z.regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      'must be a UUIDv7',
+    ),
+  );
+
+/** Minute precision is all the statistics need, and it makes a visit harder to single out. */
+export const minuteTimestampSchema = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/, 'must be an ISO time with minute precision'));
+
+/** Truncates a time to the minute, in UTC, as the envelope's minute fields require. */
+export function toMinute(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 16) + 'Z';
+}
