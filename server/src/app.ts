@@ -1,0 +1,50 @@
+/**
+ * Assembles the collector's HTTP app: CORS, uniform JSON errors, health, the events
+ * endpoint and the admin routes. No I/O happens here; start-collector.ts listens.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ERROR_CODES } from '../../src/protocol/sync-api';
+import { registerAdminRoutes } from './http/admin-routes';
+import { installCors } from './http/cors';
+import { installErrorHandlers, sendError } from './http/errors';
+import { registerEventsRoute } from './http/events-route';
+import { TokenBucketLimiter, type RateLimitOptions } from './http/rate-limit';
+import type { EventStore } from './store/event-store';
+
+export const HEALTH_PATH = '/api/v1/health';
+
+export interface AppOptions {
+  store: EventStore;
+  adminToken?: string;
+  rateLimit: RateLimitOptions | false;
+  bodyLimitBytes: number;
+  logger: boolean;
+}
+
+export function buildApp(options: AppOptions): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.bodyLimitBytes,
+  });
+  // Only JSON: without this Fastify would also accept text/plain bodies.
+  app.removeContentTypeParser('text/plain');
+  app.decorateRequest('device', null);
+
+  installCors(app);
+  installErrorHandlers(app, options.bodyLimitBytes);
+
+  app.get(HEALTH_PATH, async (request, reply) => {
+    try {
+      await options.store.ping();
+      return { status: 'ok' };
+    } catch (error) {
+      request.log.error({ err: error }, 'health check failed');
+      return sendError(reply, 503, ERROR_CODES.internal, 'The database is not reachable.');
+    }
+  });
+
+  const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : null;
+  registerEventsRoute(app, options.store, limiter);
+  registerAdminRoutes(app, options.store, options.adminToken);
+  return app;
+}

@@ -1,0 +1,77 @@
+/**
+ * The municipality's admin API: enroll a device, revoke one, read the report. Behind a
+ * separate admin token; with no admin token configured the routes answer 404, as if absent.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_CODES } from '../../../src/protocol/sync-api';
+import { EnrollmentInputError, enrollDevice, qrSvg, type EnrollmentInput } from '../enrollment';
+import type { EventStore } from '../store/event-store';
+import { bearerToken, tokensEqual } from '../tokens';
+import { sendError } from './errors';
+
+export const ADMIN_PREFIX = '/api/v1/admin';
+
+const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function registerAdminRoutes(
+  app: FastifyInstance,
+  store: EventStore,
+  adminToken: string | undefined,
+): void {
+  async function authenticateAdmin(request: FastifyRequest, reply: FastifyReply) {
+    if (!adminToken) {
+      return sendError(reply, 404, ERROR_CODES.notFound, 'No such endpoint.');
+    }
+    const token = bearerToken(request.headers.authorization);
+    if (!token || !tokensEqual(token, adminToken)) {
+      return sendError(reply, 401, ERROR_CODES.unauthenticated, 'Missing or wrong admin token.');
+    }
+  }
+
+  app.post(
+    `${ADMIN_PREFIX}/enrollments`,
+    { onRequest: authenticateAdmin },
+    async (request, reply) => {
+      const body = request.body;
+      if (!isRecord(body)) {
+        return sendError(reply, 400, ERROR_CODES.malformed, 'The body must be a JSON object.');
+      }
+      // Devices reach the collector the way the admin did, unless told otherwise.
+      const collectorUrl = body.collectorUrl ?? `${request.protocol}://${request.host}`;
+      try {
+        // Validated inside enrollDevice; a wrong shape becomes an EnrollmentInputError.
+        const input = { ...body, collectorUrl } as EnrollmentInput;
+        const { enrollment, link } = await enrollDevice(store, input);
+        return await reply.code(201).send({ enrollment, link, qrSvg: await qrSvg(link) });
+      } catch (error) {
+        if (!(error instanceof EnrollmentInputError)) throw error;
+        return sendError(
+          reply,
+          400,
+          ERROR_CODES.malformed,
+          `Expected { helpPointId, helpPointName?, role?, kioskUrl, collectorUrl? }: ${error.message}.`,
+        );
+      }
+    },
+  );
+
+  app.post<{ Params: { deviceId: string } }>(
+    `${ADMIN_PREFIX}/devices/:deviceId/revoke`,
+    { onRequest: authenticateAdmin },
+    async (request, reply) => {
+      const { deviceId } = request.params;
+      const revokedAt = ANY_UUID.test(deviceId) ? await store.revokeDevice(deviceId) : null;
+      if (!revokedAt) return sendError(reply, 404, ERROR_CODES.notFound, 'No such device.');
+      return { deviceId: deviceId.toLowerCase(), revokedAt: revokedAt.toISOString() };
+    },
+  );
+
+  app.get(`${ADMIN_PREFIX}/report`, { onRequest: authenticateAdmin }, async () => ({
+    generatedAt: new Date().toISOString(),
+    helpPoints: await store.report(),
+  }));
+}

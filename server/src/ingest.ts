@@ -1,0 +1,99 @@
+/**
+ * Decides each submitted event's fate before anything touches the database: validated one
+ * by one against the shared schema, so one bad event does not sink the batch. Reasons name
+ * the failing field and rule but never echo submitted values (they could hold personal data).
+ */
+import { logEventSchema, SCHEMA_VERSION, type LogEvent } from '../../src/protocol/events';
+import { REJECTION_REASONS, type EventResult } from '../../src/protocol/sync-api';
+
+export interface BatchPlan {
+  /** Valid, first-in-batch events to insert. */
+  toInsert: LogEvent[];
+  /** One result per submitted event; those of toInsert say 'accepted' until the insert decides. */
+  results: EventResult[];
+}
+
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  format?: unknown;
+}
+
+const MAX_PATH_PARTS = 8;
+
+/** "data.helpedWith.0: must be a UUIDv7": the path comes from the schema, never from the input. */
+export function describeIssue(issue: Issue, root = '(event)'): string {
+  const path = issue.path.slice(0, MAX_PATH_PARTS).map(String).join('.') || root;
+  return `${path}: ${issueMessage(issue)}`;
+}
+
+function issueMessage(issue: Issue): string {
+  // zod/mini keeps only the messages our schemas define; everything else is "Invalid input".
+  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${String(issue.expected)}`;
+    case 'invalid_value':
+    case 'invalid_union':
+      return 'not one of the allowed values';
+    case 'unrecognized_keys':
+      return 'has a field the schema does not allow';
+    case 'too_small':
+      return `too small (minimum ${String(issue.minimum)})`;
+    case 'too_big':
+      return `too big (maximum ${String(issue.maximum)})`;
+    case 'invalid_format':
+      return `not a valid ${String(issue.format)}`;
+    default:
+      return 'invalid';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function planBatch(events: readonly unknown[], helpPointId: string): BatchPlan {
+  const toInsert: LogEvent[] = [];
+  const seen = new Set<string>();
+  const results = events.map((raw, index): EventResult => {
+    const id = isRecord(raw) && typeof raw.id === 'string' ? raw.id : null;
+    const reject = (reason: string): EventResult => ({ index, id, status: 'rejected', reason });
+
+    const version = isRecord(raw) ? raw.schemaVersion : undefined;
+    if (typeof version === 'number' && version !== SCHEMA_VERSION) {
+      return reject(
+        `${REJECTION_REASONS.unsupportedSchema}: this collector accepts schemaVersion ${SCHEMA_VERSION}`,
+      );
+    }
+    const parsed = logEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      const [first] = parsed.error.issues;
+      return reject(`${REJECTION_REASONS.invalid}: ${first ? describeIssue(first) : 'invalid'}`);
+    }
+    const event = parsed.data;
+    if (event.helpPointId !== helpPointId) {
+      return reject(
+        `${REJECTION_REASONS.helpPointMismatch}: the device is enrolled at another help point`,
+      );
+    }
+    if (seen.has(event.id)) return { index, id: event.id, status: 'duplicate' };
+    seen.add(event.id);
+    toInsert.push(event);
+    return { index, id: event.id, status: 'accepted' };
+  });
+  return { toInsert, results };
+}
+
+/** Provisionally accepted events the insert skipped were already stored: duplicates. */
+export function completeResults(plan: BatchPlan, inserted: Set<string>): EventResult[] {
+  return plan.results.map((result) =>
+    result.status === 'accepted' && !inserted.has(result.id ?? '')
+      ? { ...result, status: 'duplicate' }
+      : result,
+  );
+}
