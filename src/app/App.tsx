@@ -22,6 +22,7 @@ import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
 import { Notices } from './Notices';
+import { useStatusView, StatusView } from './StatusView';
 import type { Runtime } from './runtime';
 
 export function App({ runtime }: { runtime: Runtime }) {
@@ -70,6 +71,16 @@ export function App({ runtime }: { runtime: Runtime }) {
 
   const goHome = () => send({ type: 'GO_HOME' });
   const inVisit = state.matches('visit');
+  const statusView = useStatusView();
+
+  // Staff open #status on an idle kiosk; a visitor's session is never interrupted for it.
+  if (statusView.open && idle) {
+    return (
+      <KioskConfigContext.Provider value={runtime.config}>
+        <StatusView runtime={runtime} onClose={statusView.close} />
+      </KioskConfigContext.Provider>
+    );
+  }
 
   let screen: React.ReactNode;
   if (state.matches('attract')) {
@@ -77,7 +88,7 @@ export function App({ runtime }: { runtime: Runtime }) {
       <AttractScreen
         onStart={() => send({ type: 'START' })}
         onOpenStatement={() => send({ type: 'OPEN_STATEMENT' })}
-        notices={<Notices configLoad={runtime.configLoad} />}
+        notices={<Notices runtime={runtime} />}
       />
     );
   } else if (

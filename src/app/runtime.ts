@@ -19,8 +19,9 @@ import type { SyncController } from './sync-runtime';
 export interface Runtime {
   config: KioskConfig;
   configLoad: ConfigLoadResult;
-  /** What an `#enroll=` link in the address said at start-up (already removed from it). */
-  enrollmentLink: EnrollmentLinkResult;
+  /** What the last `#enroll=` link said (read at start-up and on hashchange, then removed). */
+  enrollmentLink(): EnrollmentLinkResult;
+  subscribeEnrollmentLink(listener: () => void): () => void;
   updates: UpdateController;
   localData(): Promise<LocalData>;
   sync(): Promise<SyncController>;
@@ -34,7 +35,8 @@ export interface Runtime {
 const LAST_GOOD_CONFIG_KEY = 'kioskConfig.lastGood';
 
 export async function createRuntime(): Promise<Runtime> {
-  const enrollmentLink = takeEnrollmentFromUrl(window.location, window.history);
+  let enrollmentLink = takeEnrollmentFromUrl(window.location, window.history);
+  const enrollmentListeners = new Set<() => void>();
 
   let localDataReady: Promise<LocalData> | null = null;
   const localData = () => {
@@ -83,10 +85,31 @@ export async function createRuntime(): Promise<Runtime> {
     return { deviceId: await data.getDeviceId(), helpPointId: config.helpPointId };
   };
 
+  const applyEnrollment = async (link: EnrollmentLinkResult) => {
+    if (link.status !== 'valid') return;
+    const data = await localData();
+    await data.outbox.writeEnrollment(link.enrollment);
+    // Deliver what waited, now that the device knows where to send it.
+    await (await sync()).trigger('manual');
+  };
+
+  // A link opened on a kiosk that is already running only changes the fragment.
+  window.addEventListener('hashchange', () => {
+    const link = takeEnrollmentFromUrl(window.location, window.history);
+    if (link.status === 'none') return;
+    enrollmentLink = link;
+    enrollmentListeners.forEach((listener) => listener());
+    void applyEnrollment(link).catch((error: unknown) => console.error('enrollment failed', error));
+  });
+
   return {
     config,
     configLoad,
-    enrollmentLink,
+    enrollmentLink: () => enrollmentLink,
+    subscribeEnrollmentLink(listener) {
+      enrollmentListeners.add(listener);
+      return () => enrollmentListeners.delete(listener);
+    },
     updates: startUpdateManager({ checkEveryMs: config.updateCheckMinutes * 60_000 }),
     localData,
     sync,
@@ -97,11 +120,9 @@ export async function createRuntime(): Promise<Runtime> {
       void localData()
         .then(async (data) => {
           if (configToSave) await data.writeMeta(LAST_GOOD_CONFIG_KEY, configToSave);
-          if (enrollmentLink.status === 'valid') {
-            await data.outbox.writeEnrollment(enrollmentLink.enrollment);
-          }
           await data.getDeviceId();
-          await sync();
+          if (enrollmentLink.status === 'valid') await applyEnrollment(enrollmentLink);
+          else await sync();
         })
         .catch((error: unknown) => console.error('storage or sync could not start', error));
     },

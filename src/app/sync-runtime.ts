@@ -3,30 +3,12 @@
  * Background Sync registration, retention, and a status snapshot for the staff view.
  */
 import type { LocalData } from '../db/local-data';
-import type { DeadLetter } from '../db/database';
-import type { SyncStatus } from '../db/outbox-store';
-import type { Enrollment } from '../protocol/sync-api';
+import type { DeviceStatusSnapshot, SyncProgress } from '../sync/device-status';
 import { drainOutbox } from '../sync/drain-outbox';
 import { withDrainLock } from '../sync/drain-lock';
 import { fetchTransport } from '../sync/transport';
 import { createSyncScheduler, type SyncTrigger, type TriggerResult } from '../sync/sync-scheduler';
 import { OUTBOX_SYNC_TAG } from '../sync/worker-drain-tag';
-
-export interface DeviceStatusSnapshot {
-  queueDepth: number;
-  deadLetterCount: number;
-  deadLetters: DeadLetter[];
-  status: SyncStatus;
-  enrollment: Enrollment | null;
-  storage: { usage: number | null; quota: number | null; persisted: boolean | null };
-  online: boolean;
-}
-
-export interface SyncProgress {
-  running: boolean;
-  acknowledged: number;
-  remaining: number | null;
-}
 
 export interface SyncController {
   trigger(reason: SyncTrigger): Promise<TriggerResult>;

@@ -21,7 +21,9 @@ export interface DeviceIdentity {
   helpPointId: string;
 }
 
-export { StorageWriteError } from './storage-health';
+import { StorageWriteError } from './storage-health';
+
+export { StorageWriteError };
 
 export interface LocalData {
   /** Builds, validates and durably stores one anonymous log; resolves with the stored event. */
@@ -70,17 +72,29 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
         deviceId: identity.deviceId,
         data,
       });
-      await guard(() =>
-        db.transaction('rw', db.logs, db.outbox, async () => {
-          await db.logs.add({
-            id: event.id,
-            type: event.type,
-            occurredAt: event.occurredAt,
-            event,
-          });
-          await db.outbox.add({ id: event.id, queuedAt: occurredAtMs, attempts: 0 });
-        }),
-      );
+      const write = () =>
+        guard(
+          () =>
+            db.transaction('rw', db.logs, db.outbox, async () => {
+              await db.logs.add({
+                id: event.id,
+                type: event.type,
+                occurredAt: event.occurredAt,
+                event,
+              });
+              await db.outbox.add({ id: event.id, queuedAt: occurredAtMs, attempts: 0 });
+            }),
+          'write',
+        );
+      try {
+        await write();
+      } catch (error) {
+        if (!(error instanceof StorageWriteError) || error.problem !== 'quota') throw error;
+        // A full disk: logs already delivered are only kept for the staff's statistics, so
+        // they give way to one that has not been delivered yet. Then try once more.
+        await guard(() => db.logs.where('syncedAt').above(0).delete());
+        await write();
+      }
       return event;
     },
 
@@ -124,7 +138,7 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
     },
 
     async writeMeta(key, value) {
-      await guard(() => db.meta.put({ key, value }));
+      await guard(() => db.meta.put({ key, value }), 'write');
     },
 
     close() {

@@ -61,22 +61,26 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
     },
 
     acknowledge(ids, at) {
-      return guardStorage(() =>
-        db.transaction('rw', db.logs, db.outbox, async () => {
-          await db.outbox.bulkDelete(ids);
-          await db.logs.where('id').anyOf(ids).modify({ syncedAt: at });
-        }),
+      return guardStorage(
+        () =>
+          db.transaction('rw', db.logs, db.outbox, async () => {
+            await db.outbox.bulkDelete(ids);
+            await db.logs.where('id').anyOf(ids).modify({ syncedAt: at });
+          }),
+        'write',
       );
     },
 
     deadLetter(items, at) {
-      return guardStorage(() =>
-        db.transaction('rw', db.outbox, db.deadLetters, async () => {
-          await db.deadLetters.bulkPut(
-            items.map(({ event, reason }) => ({ id: event.id, event, reason, at })),
-          );
-          await db.outbox.bulkDelete(items.map(({ event }) => event.id));
-        }),
+      return guardStorage(
+        () =>
+          db.transaction('rw', db.outbox, db.deadLetters, async () => {
+            await db.deadLetters.bulkPut(
+              items.map(({ event, reason }) => ({ id: event.id, event, reason, at })),
+            );
+            await db.outbox.bulkDelete(items.map(({ event }) => event.id));
+          }),
+        'write',
       );
     },
 
@@ -95,22 +99,24 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
     },
 
     async writeEnrollment(enrollment) {
-      await guardStorage(() =>
-        db.transaction('rw', db.meta, async () => {
-          await db.meta.put({ key: ENROLLMENT_KEY, value: enrollmentSchema.parse(enrollment) });
-          const status = await db.meta.get(SYNC_STATUS_KEY);
-          // A fresh enrollment clears "needs enrollment" and any backoff from the old token.
-          await db.meta.put({
-            key: SYNC_STATUS_KEY,
-            value: {
-              ...INITIAL_SYNC_STATUS,
-              ...(status?.value as Partial<SyncStatus> | undefined),
-              needsEnrollment: false,
-              nextAttemptAt: null,
-              consecutiveFailures: 0,
-            },
-          });
-        }),
+      await guardStorage(
+        () =>
+          db.transaction('rw', db.meta, async () => {
+            await db.meta.put({ key: ENROLLMENT_KEY, value: enrollmentSchema.parse(enrollment) });
+            const status = await db.meta.get(SYNC_STATUS_KEY);
+            // A fresh enrollment clears "needs enrollment" and any backoff from the old token.
+            await db.meta.put({
+              key: SYNC_STATUS_KEY,
+              value: {
+                ...INITIAL_SYNC_STATUS,
+                ...(status?.value as Partial<SyncStatus> | undefined),
+                needsEnrollment: false,
+                nextAttemptAt: null,
+                consecutiveFailures: 0,
+              },
+            });
+          }),
+        'write',
       );
     },
 
@@ -120,17 +126,19 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
     },
 
     updateSyncStatus(patch) {
-      return guardStorage(() =>
-        db.transaction('rw', db.meta, async () => {
-          const row = await db.meta.get(SYNC_STATUS_KEY);
-          const next = {
-            ...INITIAL_SYNC_STATUS,
-            ...(row?.value as Partial<SyncStatus> | undefined),
-            ...patch,
-          };
-          await db.meta.put({ key: SYNC_STATUS_KEY, value: next });
-          return next;
-        }),
+      return guardStorage(
+        () =>
+          db.transaction('rw', db.meta, async () => {
+            const row = await db.meta.get(SYNC_STATUS_KEY);
+            const next = {
+              ...INITIAL_SYNC_STATUS,
+              ...(row?.value as Partial<SyncStatus> | undefined),
+              ...patch,
+            };
+            await db.meta.put({ key: SYNC_STATUS_KEY, value: next });
+            return next;
+          }),
+        'write',
       );
     },
   };

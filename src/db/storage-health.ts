@@ -79,11 +79,17 @@ export class StorageWriteError extends Error {
   }
 }
 
-/** Runs a storage operation; a failure is reported to the UI and rethrown as StorageWriteError. */
-export async function guardStorage<T>(operation: () => Promise<T>): Promise<T> {
+/**
+ * Runs a storage operation; a failure is reported to the UI and rethrown as StorageWriteError.
+ * Only a successful write clears a reported problem: a read can succeed on a full disk.
+ */
+export async function guardStorage<T>(
+  operation: () => Promise<T>,
+  kind: 'read' | 'write' = 'read',
+): Promise<T> {
   try {
     const result = await operation();
-    reportStorageHealthy();
+    if (kind === 'write') reportStorageHealthy();
     return result;
   } catch (error) {
     const problem = classifyStorageError(error);

@@ -64,7 +64,9 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     running = (async () => {
       try {
         let result = await run();
-        while (followUp && result !== 'busy' && result.kind === 'done') {
+        // Follow up after any outcome but a retry (its timer handles that): a trigger that
+        // arrived mid-drain may carry news, such as a new event or a fresh enrollment.
+        while (followUp && result !== 'busy' && result.kind !== 'retry') {
           followUp = false;
           result = await run();
         }

@@ -55,6 +55,9 @@ describe('locale check', () => {
     FEEDBACK_ANSWERS.forEach((answer) => used.add(`feedback.${answer}`));
     WEEKDAYS.forEach((day) => used.add(`days.${day}`));
     ['quota', 'unavailable', 'unknown'].forEach((problem) => used.add(`storage.${problem}`));
+    ['done', 'retry', 'not-enrolled', 'needs-enrollment', 'busy', 'offline', 'backing-off'].forEach(
+      (result) => used.add(`status.result.${result}`),
+    );
     expect(used.size).toBeGreaterThan(40);
     const missing = [...used].filter((key) => !sv.has(`common:${key}`));
     expect(missing).toEqual([]);

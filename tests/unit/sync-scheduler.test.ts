@@ -75,3 +75,13 @@ describe('sync scheduler', () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe('sync scheduler follow-ups', () => {
+  it('a fresh enrollment during a drain that needed one gets its own drain', async () => {
+    const { scheduler, calls } = harness([{ kind: 'needs-enrollment', reason: 'HTTP 401' }]);
+    const first = scheduler.trigger('start');
+    const second = scheduler.trigger('manual');
+    await Promise.all([first, second]);
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
 import { createLocalData, StorageWriteError, type LocalData } from '../../src/db/local-data';
 import { HjalppunktDatabase } from '../../src/db/database';
 import { getStorageHealth, reportStorageHealthy } from '../../src/db/storage-health';
@@ -116,5 +116,38 @@ describe('visit log writer', () => {
       }),
     ).rejects.toBeInstanceOf(StorageWriteError);
     expect(getStorageHealth().problem).toBe('unavailable');
+  });
+});
+
+describe('a full disk', () => {
+  it('makes room by dropping already-delivered logs, so an undelivered one is not lost', async () => {
+    const indexedDB = new IDBFactory();
+    const data = createLocalData({ indexedDB, IDBKeyRange, name: 'quota-test' });
+    opened.push(data);
+    const identity = { deviceId: await data.getDeviceId(), helpPointId: 'demo' };
+    const delivered = await data.recordLog('visit', toVisitData(session), identity);
+    await data.outbox.acknowledge([delivered.id], Date.now());
+
+    // The next write to the outbox fails once with the browser's quota error.
+    const original = IDBObjectStore.prototype.add;
+    let failures = 0;
+    IDBObjectStore.prototype.add = function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['add']>
+    ) {
+      if (this.name === 'outbox' && failures === 0) {
+        failures += 1;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return original.apply(this, args);
+    };
+    try {
+      const kept = await data.recordLog('visit', toVisitData(session), identity);
+      expect(failures).toBe(1);
+      expect((await data.listLogs()).map((log) => log.id)).toEqual([kept.id]);
+      expect(await data.countOutbox()).toBe(1);
+    } finally {
+      IDBObjectStore.prototype.add = original;
+    }
   });
 });

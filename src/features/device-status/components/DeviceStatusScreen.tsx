@@ -1,0 +1,161 @@
+/**
+ * The staff's view of the device: is it enrolled, how many logs wait, when did sync last
+ * work, what went wrong, which logs the collector rejected, and how much storage is left.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Screen } from '../../../components/Screen';
+import { Icon } from '../../../components/Icon';
+import type { TriggerResult } from '../../../sync/sync-scheduler';
+import { useDeviceStatus, type DeviceStatusSource } from '../use-device-status';
+
+interface DeviceStatusScreenProps {
+  source: DeviceStatusSource | null;
+  syncNow: () => Promise<TriggerResult>;
+  appVersion: string;
+  onClose: () => void;
+}
+
+function megabytes(bytes: number | null): string {
+  return bytes === null ? '–' : (bytes / 1024 / 1024).toFixed(1);
+}
+
+function resultKey(result: TriggerResult): string {
+  if (typeof result === 'string') return `status.result.${result}`;
+  return `status.result.${result.kind}`;
+}
+
+export function DeviceStatusScreen({
+  source,
+  syncNow,
+  appVersion,
+  onClose,
+}: DeviceStatusScreenProps) {
+  const { t, i18n } = useTranslation();
+  const { snapshot, progress, error } = useDeviceStatus(source);
+  const [lastResult, setLastResult] = useState<string | null>(null);
+  const time = (epoch: number | null) =>
+    epoch === null
+      ? t('status.never')
+      : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(
+          epoch,
+        );
+
+  const runSync = async () => {
+    setLastResult(null);
+    setLastResult(t(resultKey(await syncNow())));
+  };
+
+  const enrollment = snapshot?.enrollment ?? null;
+  return (
+    <Screen name="device-status" title={t('status.title')}>
+      {error ? <p className="notice">{error}</p> : null}
+      {snapshot === null ? (
+        <p>{t('status.loading')}</p>
+      ) : (
+        <>
+          <dl className="status-list">
+            <dt>{t('status.enrollment')}</dt>
+            <dd data-testid="status-enrollment">
+              {enrollment
+                ? t('status.enrolledAt', { helpPoint: enrollment.helpPointId })
+                : t('status.notEnrolled')}
+            </dd>
+            {snapshot.status.needsEnrollment ? (
+              <dd className="notice" data-testid="status-needs-enrollment">
+                {t('status.needsEnrollment')}
+              </dd>
+            ) : null}
+            <dt>{t('status.queueDepth')}</dt>
+            <dd data-testid="status-queue">{snapshot.queueDepth}</dd>
+            <dt>{t('status.lastSuccess')}</dt>
+            <dd data-testid="status-last-success">{time(snapshot.status.lastSuccessAt)}</dd>
+            <dt>{t('status.lastError')}</dt>
+            <dd data-testid="status-last-error">
+              {snapshot.status.lastError ? (
+                <>
+                  {time(snapshot.status.lastError.at)}:{' '}
+                  <code lang="en">{snapshot.status.lastError.message}</code>
+                </>
+              ) : (
+                t('status.none')
+              )}
+            </dd>
+            <dt>{t('status.network')}</dt>
+            <dd>{snapshot.online ? t('status.online') : t('status.offline')}</dd>
+            <dt>{t('status.storage')}</dt>
+            <dd>
+              {t('status.storageUse', {
+                used: megabytes(snapshot.storage.usage),
+                quota: megabytes(snapshot.storage.quota),
+              })}
+            </dd>
+            <dt>{t('status.persistent')}</dt>
+            <dd data-testid="status-persistent">
+              {snapshot.storage.persisted === null
+                ? '–'
+                : snapshot.storage.persisted
+                  ? t('status.yes')
+                  : t('status.no')}
+            </dd>
+            <dt>{t('status.appVersion')}</dt>
+            <dd>{appVersion}</dd>
+            {enrollment ? (
+              <>
+                <dt>{t('status.deviceId')}</dt>
+                <dd>
+                  <code>{enrollment.deviceId}</code>
+                </dd>
+                <dt>{t('status.collector')}</dt>
+                <dd>
+                  <code>{enrollment.collectorUrl}</code>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          <section aria-labelledby="dead-letters-title">
+            <h2 id="dead-letters-title">{t('status.deadLetters')}</h2>
+            <p data-testid="status-dead-letters">
+              {t('status.deadLetterCount', { count: snapshot.deadLetterCount })}
+            </p>
+            {snapshot.deadLetters.length > 0 ? (
+              <ul className="dead-letters">
+                {snapshot.deadLetters.map((letter) => (
+                  <li key={letter.id}>
+                    {time(letter.at)} · {letter.event.type} · <code lang="en">{letter.reason}</code>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        </>
+      )}
+      <p>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void runSync()}
+          disabled={progress.running || source === null}
+          data-testid="sync-now"
+        >
+          {t('status.syncNow')}
+        </button>
+      </p>
+      <p aria-live="polite" data-testid="sync-progress">
+        {progress.running
+          ? t('status.syncing', { sent: progress.acknowledged, left: progress.remaining ?? '…' })
+          : (lastResult ?? '')}
+      </p>
+      <p>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onClose}
+          data-testid="status-close"
+        >
+          <Icon name="back" /> {t('status.close')}
+        </button>
+      </p>
+    </Screen>
+  );
+}

@@ -1,0 +1,209 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  test,
+  expect,
+  openKiosk,
+  readDatabase,
+  startVisit,
+  waitForServiceWorker,
+  type Page,
+} from './fixtures';
+import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { encodeEnrollment } from '../../src/protocol/sync-api';
+
+const HELP_POINT = 'demo-bibliotek';
+
+async function finishVisit(page: Page) {
+  await startVisit(page, 'sv');
+  await page.getByTestId('end-visit').click();
+  await page.getByTestId('skip-feedback').click();
+  await page.getByTestId('thanks-done').click();
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+}
+
+async function needsEnrollment(page: Page) {
+  const meta = ((await readDatabase(page)).meta ?? []) as { key: string; value: unknown }[];
+  const status = meta.find((row) => row.key === 'sync.status')?.value as
+    { needsEnrollment?: boolean } | undefined;
+  return status?.needsEnrollment === true;
+}
+
+async function outboxSize(page: Page) {
+  return ((await readDatabase(page)).outbox ?? []).length;
+}
+
+let dataDir: string;
+let collector: RunningCollector;
+
+test.beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'hjalppunkt-collector-'));
+  collector = await startCollector({ dataDir });
+});
+
+test.afterEach(async () => {
+  await collector.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+test('offline visits queue on the device; Background Sync delivers them exactly once after the page is gone', async ({
+  page,
+  context,
+  kiosk,
+}) => {
+  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  await page.goto(link);
+  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
+  // The token must not linger in the address bar.
+  expect(page.url()).not.toContain('enroll');
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  for (let visit = 0; visit < 3; visit += 1) await finishVisit(page);
+  await expect.poll(() => outboxSize(page)).toBe(3);
+  expect(await collector.countEvents()).toBe(0);
+
+  // Close the kiosk page: only the service worker's sync event can deliver now.
+  await page.close();
+  await context.setOffline(false);
+  await expect
+    .poll(() => collector.countEvents({ type: 'visit', helpPointId: HELP_POINT }), {
+      timeout: 20_000,
+    })
+    .toBe(3);
+
+  const again = await context.newPage();
+  await openKiosk(again);
+  await expect.poll(() => outboxSize(again)).toBe(0);
+  const database = await readDatabase(again);
+  expect(database.logs).toHaveLength(3);
+  expect(database.deadLetters).toHaveLength(0);
+  expect(await collector.countEvents()).toBe(3);
+});
+
+test('without Background Sync, the online event and the timer deliver', async ({
+  page,
+  context,
+  kiosk,
+}) => {
+  await page.addInitScript(() => {
+    // Safari and Firefox have no Background Sync: remove it from the page, so the worker never gets a sync event.
+    delete (ServiceWorkerRegistration.prototype as { sync?: unknown }).sync;
+    delete (window as { SyncManager?: unknown }).SyncManager;
+  });
+  await page.clock.install();
+  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  await page.goto(link);
+  await waitForServiceWorker(page);
+  expect(await page.evaluate(async () => 'sync' in (await navigator.serviceWorker.ready))).toBe(
+    false,
+  );
+
+  // 1. The online event.
+  await context.setOffline(true);
+  for (let visit = 0; visit < 3; visit += 1) await finishVisit(page);
+  await expect.poll(() => outboxSize(page)).toBe(3);
+  await context.setOffline(false);
+  await expect.poll(() => collector.countEvents({ type: 'visit' }), { timeout: 15_000 }).toBe(3);
+  await expect.poll(() => outboxSize(page)).toBe(0);
+
+  // 2. The timer: the collector is down while visits end, then comes back.
+  const { url } = collector;
+  await collector.close();
+  for (let visit = 0; visit < 2; visit += 1) await finishVisit(page);
+  await expect.poll(() => outboxSize(page)).toBe(2);
+  collector = await startCollector({ dataDir, port: Number(new URL(url).port) });
+  await expect
+    .poll(
+      async () => {
+        await page.clock.fastForward(60_000);
+        return collector.countEvents({ type: 'visit' });
+      },
+      { timeout: 20_000, intervals: [500] },
+    )
+    .toBe(5);
+  await expect.poll(() => outboxSize(page)).toBe(0);
+});
+
+test('events the collector rejects move to the dead letters and show in the staff status view', async ({
+  page,
+  kiosk,
+}) => {
+  // Two visits recorded before enrollment, for the configured help point…
+  await openKiosk(page);
+  await finishVisit(page);
+  await finishVisit(page);
+  await expect.poll(() => outboxSize(page)).toBe(2);
+  // …then the device is enrolled at another help point: the collector refuses to count them there.
+  const { link } = await collector.enroll({ helpPointId: 'annan-hjalppunkt', kioskUrl: kiosk.url });
+  await page.goto(link);
+  await expect
+    .poll(async () => ((await readDatabase(page)).deadLetters ?? []).length, { timeout: 15_000 })
+    .toBe(2);
+  expect(await outboxSize(page)).toBe(0);
+  expect(await collector.countEvents()).toBe(0);
+
+  await page.goto(`${kiosk.url}/#status`);
+  await expect(page.locator('[data-screen=device-status]')).toBeVisible();
+  await expect(page.getByTestId('status-enrollment')).toContainText('annan-hjalppunkt');
+  await expect(page.getByTestId('status-queue')).toHaveText('0');
+  await expect(page.getByTestId('status-dead-letters')).toContainText('2');
+  await expect(page.locator('.dead-letters li')).toHaveCount(2);
+  await expect(page.locator('.dead-letters li').first()).toContainText('help-point-mismatch');
+
+  // A visit after enrollment is counted, and "sync now" reports it.
+  await page.getByTestId('status-close').click();
+  await finishVisit(page);
+  await expect
+    .poll(() => collector.countEvents({ helpPointId: 'annan-hjalppunkt' }), { timeout: 15_000 })
+    .toBe(1);
+  await page.goto(`${kiosk.url}/#status`);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-progress')).toContainText('Klart');
+  await expect(page.getByTestId('status-last-success')).not.toHaveText('Aldrig');
+});
+
+test('a revoked or unknown token stops sync and asks for a new enrollment, losing nothing', async ({
+  page,
+  kiosk,
+}) => {
+  const { link, enrollment } = await collector.enroll({
+    helpPointId: HELP_POINT,
+    kioskUrl: kiosk.url,
+  });
+  const forged = `${kiosk.url}/#enroll=${encodeEnrollment({ ...enrollment, token: 'x'.repeat(43) })}`;
+  await page.goto(forged);
+  await finishVisit(page);
+  await expect.poll(() => needsEnrollment(page), { timeout: 15_000 }).toBe(true);
+  await page.reload();
+  await expect(page.locator('[data-notice=needs-enrollment]')).toBeVisible({ timeout: 15_000 });
+  expect(await outboxSize(page)).toBe(1);
+
+  // Enrolling again with a good link delivers what waited.
+  await page.goto(link);
+  await expect.poll(() => collector.countEvents(), { timeout: 15_000 }).toBe(1);
+  await expect.poll(() => outboxSize(page)).toBe(0);
+});
+
+test('when storage is full the kiosk says so and keeps working for visitors', async ({ page }) => {
+  await openKiosk(page);
+  await finishVisit(page);
+  await expect.poll(() => outboxSize(page)).toBe(1);
+  // Chromium does not enforce an overridden quota for IndexedDB writes (checked with
+  // Storage.overrideQuotaForOrigin), so the browser's own QuotaExceededError is raised from
+  // IndexedDB itself: every write to an object store fails as it would on a full disk.
+  await page.evaluate(() => {
+    const fail = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.add = fail;
+    IDBObjectStore.prototype.put = fail;
+  });
+  await finishVisit(page);
+  await expect(page.locator('[data-notice=storage]')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[data-notice=storage]')).toContainText('1');
+  // The next visitor can still use the kiosk.
+  await startVisit(page, 'en');
+  await expect(page.locator('[data-screen=home]')).toBeVisible();
+});
