@@ -61,7 +61,11 @@ export function planBatch(events: readonly unknown[], helpPointId: string): Batc
   const toInsert: LogEvent[] = [];
   const seen = new Set<string>();
   const results = events.map((raw, index): EventResult => {
-    const id = isRecord(raw) && typeof raw.id === 'string' ? raw.id : null;
+    // Echo only something that looks like an event id, never an arbitrary (huge) string.
+    const id =
+      isRecord(raw) && typeof raw.id === 'string' && /^[0-9a-f-]{36}$/i.test(raw.id)
+        ? raw.id
+        : null;
     const reject = (reason: string): EventResult => ({ index, id, status: 'rejected', reason });
 
     const version = isRecord(raw) ? raw.schemaVersion : undefined;

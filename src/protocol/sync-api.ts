@@ -45,6 +45,7 @@ export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 export const ERROR_CODES = {
   malformed: 'malformed-request',
   tooLarge: 'payload-too-large',
+  unsupportedMediaType: 'unsupported-media-type',
   unauthenticated: 'unauthenticated',
   forbidden: 'forbidden',
   rateLimited: 'rate-limited',

@@ -118,12 +118,14 @@ const CASES: HostileCase[] = [
     body: (hp) => JSON.stringify({ events: [makeEvent(hp)] }),
     headers: { 'content-type': 'text/plain' },
     status: 415,
+    code: ERROR_CODES.unsupportedMediaType,
   },
   {
     name: 'a form body',
     body: () => 'events=1',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     status: 415,
+    code: ERROR_CODES.unsupportedMediaType,
   },
   {
     name: 'no content type',

@@ -37,6 +37,15 @@ describe('planBatch', () => {
   });
 });
 
+describe('echoed ids', () => {
+  it('echoes an id only when it looks like an event id, never an arbitrary string', () => {
+    const huge = planBatch([{ ...makeEvent('hp'), id: 'x'.repeat(400_000) }], 'hp');
+    expect(huge.results[0]).toMatchObject({ id: null, status: 'rejected' });
+    const event = makeEvent('hp');
+    expect(planBatch([event], 'hp').results[0]?.id).toBe(event.id);
+  });
+});
+
 describe('describeIssue', () => {
   it('names the path and the rule, never the value', () => {
     expect(

@@ -34,9 +34,8 @@ function describe(status: number, bodyLimit: number): { code: ErrorCode; message
         message: `The body is larger than ${bodyLimit} bytes: split the batch.`,
       };
     case 415:
-      // ERROR_CODES has no code of its own for this: it is a malformed request.
       return {
-        code: ERROR_CODES.malformed,
+        code: ERROR_CODES.unsupportedMediaType,
         message: 'Send the body as application/json.',
       };
     case 429:
