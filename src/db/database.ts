@@ -11,8 +11,6 @@ export interface StoredLog {
   type: LogEvent['type'];
   occurredAt: string;
   event: LogEvent;
-  /** When the collector acknowledged it; retention purges by this. Absent while queued. */
-  syncedAt?: number;
 }
 
 /** One entry per log that the collector has not acknowledged yet. */
@@ -62,10 +60,9 @@ export class HjalppunktDatabase extends Dexie {
       outbox: 'id, queuedAt',
       meta: 'key',
     });
-    // v2 adds the dead-letter table and indexes the acknowledgement time for retention.
-    // Adding tables and indexes keeps every row: queued events survive the upgrade.
+    // v2 adds the dead-letter table. Adding a table keeps every row: queued events survive.
     this.version(2).stores({
-      logs: 'id, type, occurredAt, syncedAt',
+      logs: 'id, type, occurredAt',
       outbox: 'id, queuedAt',
       meta: 'key',
       deadLetters: 'id, at',

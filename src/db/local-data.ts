@@ -57,6 +57,21 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
   let deviceIdPromise: Promise<string> | null = null;
 
   const guard = guardStorage;
+
+  /** Delivered = no longer in the outbox (acknowledged) nor a dead letter (kept for staff). */
+  async function deleteDeliveredLogs(occurredBefore: number): Promise<number> {
+    return db.transaction('rw', db.logs, db.outbox, db.deadLetters, async () => {
+      const cutoff = Number.isFinite(occurredBefore)
+        ? new Date(occurredBefore).toISOString()
+        : '\uffff';
+      const candidates = await db.logs.where('occurredAt').below(cutoff).primaryKeys();
+      const queued = new Set(await db.outbox.where('id').anyOf(candidates).primaryKeys());
+      const dead = new Set(await db.deadLetters.where('id').anyOf(candidates).primaryKeys());
+      const delivered = candidates.filter((id) => !queued.has(id) && !dead.has(id));
+      await db.logs.bulkDelete(delivered);
+      return delivered.length;
+    });
+  }
   const outbox = createOutboxStore(db);
 
   return {
@@ -92,7 +107,7 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
         if (!(error instanceof StorageWriteError) || error.problem !== 'quota') throw error;
         // A full disk: logs already delivered are only kept for the staff's statistics, so
         // they give way to one that has not been delivered yet. Then try once more.
-        await guard(() => db.logs.where('syncedAt').above(0).delete());
+        await guard(() => deleteDeliveredLogs(Number.POSITIVE_INFINITY));
         await write();
       }
       return event;
@@ -129,7 +144,7 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
 
     purgeSyncedLogs(retentionDays) {
       const cutoff = now() - retentionDays * 24 * 60 * 60 * 1000;
-      return guard(() => db.logs.where('syncedAt').below(cutoff).delete());
+      return guard(() => deleteDeliveredLogs(cutoff));
     },
 
     async readMeta<T>(key: string) {

@@ -36,6 +36,15 @@ export interface OutboxStore {
   /** The oldest queued events, in the order they were written. */
   peek(limit: number): Promise<LogEvent[]>;
   count(): Promise<number>;
+  /**
+   * In one strict transaction: acknowledged entries leave the outbox (their logs stay, for
+   * the staff's statistics, until retention) and rejected ones move to the dead letters.
+   */
+  settle(
+    acknowledged: string[],
+    rejected: { event: LogEvent; reason: string }[],
+    at: number,
+  ): Promise<void>;
   acknowledge(ids: string[], at: number): Promise<void>;
   deadLetter(items: { event: LogEvent; reason: string }[], at: number): Promise<void>;
   countDeadLetters(): Promise<number>;
@@ -60,28 +69,27 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
       return guardStorage(() => db.outbox.count());
     },
 
-    acknowledge(ids, at) {
+    settle(acknowledged, rejected, at) {
       return guardStorage(
         () =>
-          db.transaction('rw', db.logs, db.outbox, async () => {
-            await db.outbox.bulkDelete(ids);
-            await db.logs.where('id').anyOf(ids).modify({ syncedAt: at });
+          db.transaction('rw', db.outbox, db.deadLetters, async () => {
+            if (rejected.length > 0) {
+              await db.deadLetters.bulkPut(
+                rejected.map(({ event, reason }) => ({ id: event.id, event, reason, at })),
+              );
+            }
+            await db.outbox.bulkDelete([...acknowledged, ...rejected.map(({ event }) => event.id)]);
           }),
         'write',
       );
     },
 
+    acknowledge(ids, at) {
+      return this.settle(ids, [], at);
+    },
+
     deadLetter(items, at) {
-      return guardStorage(
-        () =>
-          db.transaction('rw', db.outbox, db.deadLetters, async () => {
-            await db.deadLetters.bulkPut(
-              items.map(({ event, reason }) => ({ id: event.id, event, reason, at })),
-            );
-            await db.outbox.bulkDelete(items.map(({ event }) => event.id));
-          }),
-        'write',
-      );
+      return this.settle([], items, at);
     },
 
     countDeadLetters() {

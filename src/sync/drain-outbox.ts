@@ -4,6 +4,10 @@
  * (acknowledged) or "rejected" (moved to the dead letters with the reason). Everything else
  * (network errors, 5xx, 429, unreadable replies, a crash half-way) leaves them queued, and the
  * collector's dedup on the event id makes the inevitable re-send harmless.
+ *
+ * Acknowledgements are settled in one strict transaction per group of batches rather than per
+ * batch: settling later is always safe (at worst an event is re-sent and answered "duplicate"),
+ * and it saves a disk flush per batch.
  */
 import type { LogEvent } from '../protocol/events';
 import { MAX_BATCH_EVENTS } from '../protocol/sync-api';
@@ -25,14 +29,22 @@ export interface DrainDeps {
   transportFor: (collectorUrl: string, token: string) => Transport;
   now?: () => number;
   random?: () => number;
-  /** Called after each batch, for the staff's "sync now" progress. */
+  /** Called after each settled group, for the staff's "sync now" progress. */
   onProgress?: (progress: { acknowledged: number; remaining: number }) => void;
 }
 
+/** How many batches are sent before their acknowledgements are written down. */
+const BATCHES_PER_SETTLEMENT = 4;
+
 type BatchOutcome =
-  | { kind: 'ok'; acknowledged: number; deadLettered: number }
+  | { kind: 'ok' }
   | { kind: 'retry'; reason: string; retryAfterMs: number | null }
   | { kind: 'reauth'; reason: string };
+
+interface Settlement {
+  acked: string[];
+  rejected: { event: LogEvent; reason: string }[];
+}
 
 export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
   const { store, now = Date.now, random = Math.random } = deps;
@@ -43,11 +55,21 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
 
   let acknowledged = 0;
   let deadLettered = 0;
+  const settle = async (settlement: Settlement) => {
+    if (settlement.acked.length + settlement.rejected.length === 0) return;
+    await store.settle(settlement.acked, settlement.rejected, now());
+    acknowledged += settlement.acked.length;
+    deadLettered += settlement.rejected.length;
+  };
+
   for (;;) {
-    const pending = await store.peek(MAX_BATCH_EVENTS);
+    const pending = await store.peek(MAX_BATCH_EVENTS * BATCHES_PER_SETTLEMENT);
     if (pending.length === 0) break;
+    const settlement: Settlement = { acked: [], rejected: [] };
     for (const batch of makeBatches(pending)) {
-      const outcome = await sendBatch(batch, send, store, now);
+      const outcome = await sendBatch(batch, send, settlement);
+      if (outcome.kind === 'ok') continue;
+      await settle(settlement);
       if (outcome.kind === 'reauth') {
         await store.updateSyncStatus({
           needsEnrollment: true,
@@ -55,21 +77,18 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
         });
         return { kind: 'needs-enrollment', reason: outcome.reason };
       }
-      if (outcome.kind === 'retry') {
-        const status = await store.readSyncStatus();
-        const attempt = status.consecutiveFailures + 1;
-        const delayMs = retryDelay(attempt, outcome.retryAfterMs, random);
-        await store.updateSyncStatus({
-          consecutiveFailures: attempt,
-          nextAttemptAt: now() + delayMs,
-          lastError: { at: now(), message: outcome.reason },
-        });
-        return { kind: 'retry', delayMs, reason: outcome.reason, acknowledged };
-      }
-      acknowledged += outcome.acknowledged;
-      deadLettered += outcome.deadLettered;
-      deps.onProgress?.({ acknowledged, remaining: await store.count() });
+      const status = await store.readSyncStatus();
+      const attempt = status.consecutiveFailures + 1;
+      const delayMs = retryDelay(attempt, outcome.retryAfterMs, random);
+      await store.updateSyncStatus({
+        consecutiveFailures: attempt,
+        nextAttemptAt: now() + delayMs,
+        lastError: { at: now(), message: outcome.reason },
+      });
+      return { kind: 'retry', delayMs, reason: outcome.reason, acknowledged };
     }
+    await settle(settlement);
+    deps.onProgress?.({ acknowledged, remaining: await store.count() });
   }
   const success: Partial<SyncStatus> = {
     lastSuccessAt: now(),
@@ -84,8 +103,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
 async function sendBatch(
   batch: LogEvent[],
   send: Transport,
-  store: OutboxStore,
-  now: () => number,
+  settlement: Settlement,
 ): Promise<BatchOutcome> {
   let decision: BatchDecision;
   try {
@@ -97,29 +115,22 @@ async function sendBatch(
 
   switch (decision.kind) {
     case 'results':
-      return applyResults(batch, decision, store, now);
+      return applyResults(batch, decision, settlement);
     case 'split': {
       if (batch.length === 1) {
-        await store.deadLetter([{ event: batch[0] as LogEvent, reason: decision.reason }], now());
-        return { kind: 'ok', acknowledged: 0, deadLettered: 1 };
+        settlement.rejected.push({ event: batch[0] as LogEvent, reason: decision.reason });
+        return { kind: 'ok' };
       }
       const middle = Math.ceil(batch.length / 2);
-      let acknowledged = 0;
-      let deadLettered = 0;
       for (const half of [batch.slice(0, middle), batch.slice(middle)]) {
-        const outcome = await sendBatch(half, send, store, now);
+        const outcome = await sendBatch(half, send, settlement);
         if (outcome.kind !== 'ok') return outcome;
-        acknowledged += outcome.acknowledged;
-        deadLettered += outcome.deadLettered;
       }
-      return { kind: 'ok', acknowledged, deadLettered };
+      return { kind: 'ok' };
     }
     case 'dead-letter':
-      await store.deadLetter(
-        batch.map((event) => ({ event, reason: decision.reason })),
-        now(),
-      );
-      return { kind: 'ok', acknowledged: 0, deadLettered: batch.length };
+      batch.forEach((event) => settlement.rejected.push({ event, reason: decision.reason }));
+      return { kind: 'ok' };
     case 'reauth':
       return { kind: 'reauth', reason: decision.reason };
     case 'retry':
@@ -127,25 +138,23 @@ async function sendBatch(
   }
 }
 
-async function applyResults(
+function applyResults(
   batch: LogEvent[],
   decision: Extract<BatchDecision, { kind: 'results' }>,
-  store: OutboxStore,
-  now: () => number,
-): Promise<BatchOutcome> {
-  const acked: string[] = [];
-  const rejected: { event: LogEvent; reason: string }[] = [];
+  settlement: Settlement,
+): BatchOutcome {
+  let named = 0;
   for (const result of decision.response.results) {
     const event = batch[result.index];
     // Only a result that names our event at our index counts; anything else stays queued.
     if (!event || result.id !== event.id) continue;
-    if (result.status === 'accepted' || result.status === 'duplicate') acked.push(event.id);
-    else rejected.push({ event, reason: result.reason ?? 'rejected without a reason' });
+    named += 1;
+    if (result.status === 'accepted' || result.status === 'duplicate')
+      settlement.acked.push(event.id);
+    else settlement.rejected.push({ event, reason: result.reason ?? 'rejected without a reason' });
   }
-  if (acked.length > 0) await store.acknowledge(acked, now());
-  if (rejected.length > 0) await store.deadLetter(rejected, now());
-  if (acked.length + rejected.length < batch.length) {
+  if (named < batch.length) {
     return { kind: 'retry', reason: 'reply did not name every event', retryAfterMs: null };
   }
-  return { kind: 'ok', acknowledged: acked.length, deadLettered: rejected.length };
+  return { kind: 'ok' };
 }

@@ -1,0 +1,234 @@
+/**
+ * `npm run bench:sync`: sync figures measured side by side in one run, in Debian's Chromium
+ * against the real collector over loopback.
+ *  1. 10,000 queued events drained by Hjälppunkt's outbox (batches of 500). Goal ≤ 10 s.
+ *  2. The same number replayed through a workbox-background-sync Queue, one request each.
+ *     Goal: ours ≥ 20× faster.
+ *  3. Collector ingest rate (events/s) on PGlite and on PostgreSQL.
+ * Prints figures; asserts nothing. Usage: npm run bench:sync [-- --events 10000]
+ */
+import { chromium, type Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import postgres from 'postgres';
+import { v7 as uuidv7 } from 'uuid';
+import { build } from 'vite';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { startStaticServer } from '../scripts/static-server.mjs';
+import { startCollector, type RunningCollector } from '../server/src/start-collector';
+import { encodeEnrollment, EVENTS_PATH, MAX_BATCH_EVENTS } from '../src/protocol/sync-api';
+import type { LogEvent } from '../src/protocol/events';
+
+const eventsArg = process.argv.indexOf('--events');
+const EVENTS = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : 10_000;
+const HELP_POINT = 'bench-bibliotek';
+
+function visitEvents(count: number, deviceId: string): LogEvent[] {
+  const occurredAt = new Date().toISOString();
+  return Array.from({ length: count }, () => ({
+    id: uuidv7(),
+    type: 'visit' as const,
+    schemaVersion: 1 as const,
+    occurredAt,
+    helpPointId: HELP_POINT,
+    deviceId,
+    data: {
+      startedAt: occurredAt.slice(0, 16) + 'Z',
+      endedAt: occurredAt.slice(0, 16) + 'Z',
+      language: 'sv' as const,
+      doors: ['anvanda' as const],
+      ending: 'finished' as const,
+      feedback: 'yes' as const,
+    },
+  }));
+}
+
+async function queueInKiosk(page: Page, events: LogEvent[]) {
+  for (let start = 0; start < events.length; start += 2000) {
+    await page.evaluate(
+      async (batch) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('hjalppunkt');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(['logs', 'outbox'], 'readwrite', { durability: 'strict' });
+          const now = Date.now();
+          batch.forEach((event, index) => {
+            tx.objectStore('logs').add({
+              id: event.id,
+              type: event.type,
+              occurredAt: event.occurredAt,
+              event,
+            });
+            tx.objectStore('outbox').add({ id: event.id, queuedAt: now + index, attempts: 0 });
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      events.slice(start, start + 2000),
+    );
+  }
+}
+
+async function ingestRate(
+  collector: RunningCollector,
+  token: string,
+  deviceId: string,
+  total: number,
+) {
+  const events = visitEvents(total, deviceId);
+  const started = performance.now();
+  for (let start = 0; start < total; start += MAX_BATCH_EVENTS) {
+    const response = await fetch(new URL(EVENTS_PATH, collector.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ events: events.slice(start, start + MAX_BATCH_EVENTS) }),
+    });
+    if (response.status !== 200) throw new Error(`ingest answered ${response.status}`);
+    await response.arrayBuffer();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { rate: total / seconds, seconds };
+}
+
+const work = await mkdtemp(join(tmpdir(), 'hjalppunkt-bench-sync-'));
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], {
+  stdio: 'inherit',
+});
+await build({
+  configFile: false,
+  logLevel: 'error',
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    outDir: join(work, 'workbox-site'),
+    emptyOutDir: true,
+    lib: { entry: 'bench/workbox-queue-sw.ts', formats: ['es'], fileName: () => 'bench-sw.js' },
+  },
+});
+await writeFile(join(work, 'workbox-site', 'index.html'), '<!doctype html><title>bench</title>');
+
+const collector = await startCollector({ dataDir: join(work, 'collector'), rateLimit: false });
+const kiosk = await startStaticServer({ root: 'dist' });
+const workboxSite = await startStaticServer({ root: join(work, 'workbox-site') });
+const context = await chromium.launchPersistentContext(
+  join(work, 'profile'),
+  chromiumLaunchOptions(),
+);
+const results: string[] = [];
+
+try {
+  // 1. Hjälppunkt's outbox.
+  const { enrollment } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${kiosk.url}/#enroll=${encodeEnrollment(enrollment)}`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await queueInKiosk(page, visitEvents(EVENTS, enrollment.deviceId));
+  await page.goto(`${kiosk.url}/#status`);
+  await page.getByTestId('sync-now').waitFor();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=status-queue]')?.textContent !== '0',
+  );
+  const before = await collector.countEvents();
+  const oursStart = performance.now();
+  await page.getByTestId('sync-now').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=sync-progress]')?.textContent?.startsWith('Klart'),
+    undefined,
+    { timeout: 120_000, polling: 10 },
+  );
+  const oursMs = performance.now() - oursStart;
+  const delivered = (await collector.countEvents()) - before;
+  if (delivered !== EVENTS) throw new Error(`outbox delivered ${delivered} of ${EVENTS}`);
+
+  // 2. workbox-background-sync's Queue, one request per event, in its own service worker.
+  const wbPage = await context.newPage();
+  await wbPage.goto(`${workboxSite.url}/`);
+  await wbPage.evaluate(async () => {
+    await navigator.serviceWorker.register('/bench-sw.js', { type: 'module' });
+    await navigator.serviceWorker.ready;
+  });
+  // Chromium stops a service-worker event after 5 minutes, so the replay runs in rounds of
+  // 2,000 requests; the replay times add up.
+  const workbox = { queueMs: 0, replayMs: 0 };
+  const beforeWb = await collector.countEvents();
+  for (let start = 0; start < EVENTS; start += 2000) {
+    const round = await wbPage.evaluate(
+      ({ url, token, events }) =>
+        new Promise<{ queueMs: number; replayMs: number }>((resolve) => {
+          navigator.serviceWorker.addEventListener('message', (event) => resolve(event.data), {
+            once: true,
+          });
+          void navigator.serviceWorker.ready.then((registration) =>
+            registration.active?.postMessage({ url, token, events }),
+          );
+        }),
+      {
+        url: new URL(EVENTS_PATH, collector.url).toString(),
+        token: enrollment.token,
+        events: visitEvents(Math.min(2000, EVENTS - start), enrollment.deviceId),
+      },
+    );
+    workbox.queueMs += round.queueMs;
+    workbox.replayMs += round.replayMs;
+  }
+  const deliveredWb = (await collector.countEvents()) - beforeWb;
+
+  results.push(
+    `Drain ${EVENTS} queued events, browser → collector (PGlite) over loopback:`,
+    `  Hjälppunkt outbox (batches of ${MAX_BATCH_EVENTS}): ${(oursMs / 1000).toFixed(2)} s (${Math.round((EVENTS / oursMs) * 1000)} events/s; goal ≤ 10 s, ratio ${(oursMs / 10_000).toFixed(2)})`,
+    `  workbox-background-sync Queue (1 request each): ${(workbox.replayMs / 1000).toFixed(2)} s replay (+ ${(workbox.queueMs / 1000).toFixed(2)} s to queue), ${deliveredWb} delivered`,
+    `  speed-up: ${(workbox.replayMs / oursMs).toFixed(1)}× (goal ≥ 20×)`,
+  );
+
+  // 3. Ingest rate, PGlite and PostgreSQL.
+  const pglite = await ingestRate(collector, enrollment.token, enrollment.deviceId, 20_000);
+  results.push(
+    `Collector ingest, 20,000 events in batches of ${MAX_BATCH_EVENTS} over loopback HTTP:`,
+  );
+  results.push(
+    `  PGlite:     ${Math.round(pglite.rate)} events/s (${pglite.seconds.toFixed(2)} s)`,
+  );
+
+  const baseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const schema = `hp_bench_${Date.now()}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`CREATE SCHEMA ${schema}`);
+    const url = new URL(baseUrl);
+    url.searchParams.set('search_path', schema);
+    const pg = await startCollector({ databaseUrl: url.toString(), rateLimit: false });
+    try {
+      const pgEnrollment = (await pg.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url }))
+        .enrollment;
+      const rate = await ingestRate(pg, pgEnrollment.token, pgEnrollment.deviceId, 20_000);
+      results.push(
+        `  PostgreSQL: ${Math.round(rate.rate)} events/s (${rate.seconds.toFixed(2)} s)`,
+      );
+    } finally {
+      await pg.close();
+    }
+  } catch (error) {
+    results.push(
+      `  PostgreSQL: not measured (${error instanceof Error ? error.message : String(error)})`,
+    );
+  } finally {
+    await admin.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin.end();
+  }
+} finally {
+  await context.close();
+  await kiosk.close();
+  await workboxSite.close();
+  await collector.close();
+  await rm(work, { recursive: true, force: true });
+}
+console.log(`\n${results.join('\n')}`);
