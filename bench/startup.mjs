@@ -34,21 +34,29 @@ try {
   // 1. First visit over the network: which scripts arrive before the attract screen is interactive?
   let context = await chromium.launchPersistentContext(profile, LAUNCH);
   let page = await context.newPage();
-  const scripts = new Map();
-  let interactive = false;
+  const bodies = new Map();
   page.on('response', async (response) => {
-    if (response.request().resourceType() !== 'script' || interactive) return;
+    if (response.request().resourceType() !== 'script') return;
     const body = await response.body().catch(() => null);
-    if (body)
-      scripts.set(new URL(response.url()).pathname, {
+    if (body) {
+      bodies.set(new URL(response.url()).pathname, {
         raw: body.length,
         gzip: gzipSync(body).length,
       });
+    }
   });
   await page.goto(server.url);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-  interactive = true;
-  await page.waitForTimeout(200);
+  await page.waitForTimeout(500);
+  // Only scripts the page asked for before it marked the attract screen interactive count.
+  const requestedBefore = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('hjalppunkt:interactive')[0]?.startTime ?? Infinity;
+    return performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.startTime < mark && new URL(entry.name).pathname.endsWith('.js'))
+      .map((entry) => new URL(entry.name).pathname);
+  });
+  const scripts = new Map([...bodies].filter(([path]) => requestedBefore.includes(path)));
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });

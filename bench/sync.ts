@@ -7,7 +7,7 @@
  *  3. Collector ingest rate (events/s) on PGlite and on PostgreSQL.
  * Prints figures; asserts nothing. Usage: npm run bench:sync [-- --events 10000]
  */
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { startStaticServer } from '../scripts/static-server.mjs';
 import { startCollector, type RunningCollector } from '../server/src/start-collector';
 import { encodeEnrollment, EVENTS_PATH, MAX_BATCH_EVENTS } from '../src/protocol/sync-api';
 import type { LogEvent } from '../src/protocol/events';
+import { writeEventsInKiosk } from '../tests/support/write-outbox';
 
 const eventsArg = process.argv.indexOf('--events');
 const EVENTS = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : 10_000;
@@ -43,37 +44,6 @@ function visitEvents(count: number, deviceId: string): LogEvent[] {
       feedback: 'yes' as const,
     },
   }));
-}
-
-async function queueInKiosk(page: Page, events: LogEvent[]) {
-  for (let start = 0; start < events.length; start += 2000) {
-    await page.evaluate(
-      async (batch) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('hjalppunkt');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['logs', 'outbox'], 'readwrite', { durability: 'strict' });
-          const now = Date.now();
-          batch.forEach((event, index) => {
-            tx.objectStore('logs').add({
-              id: event.id,
-              type: event.type,
-              occurredAt: event.occurredAt,
-              event,
-            });
-            tx.objectStore('outbox').add({ id: event.id, queuedAt: now + index, attempts: 0 });
-          });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        db.close();
-      },
-      events.slice(start, start + 2000),
-    );
-  }
 }
 
 async function ingestRate(
@@ -131,7 +101,7 @@ try {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
-  await queueInKiosk(page, visitEvents(EVENTS, enrollment.deviceId));
+  await writeEventsInKiosk(page, visitEvents(EVENTS, enrollment.deviceId));
   await page.goto(`${kiosk.url}/#status`);
   await page.getByTestId('sync-now').waitFor();
   await page.waitForFunction(

@@ -29,10 +29,12 @@ function useWaitingAndEnrollment(runtime: Runtime) {
         // Storage trouble is already reported through the storage-health store.
       }
     };
-    void read();
+    // The first read waits a moment: storage loads after the attract screen is interactive.
+    const first = window.setTimeout(() => void read(), 1000);
     const timer = window.setInterval(() => void read(), POLL_MS);
     return () => {
       cancelled = true;
+      window.clearTimeout(first);
       window.clearInterval(timer);
     };
   }, [runtime]);

@@ -16,6 +16,7 @@ import { logEventSchema, type LogEvent } from '../../src/protocol/events';
 import { startChaosProxy } from '../support/chaos-proxy';
 import { launchKillableChromium } from '../support/chromium-process';
 import { seededRandom } from '../support/events';
+import { writeEventsInKiosk } from '../support/write-outbox';
 
 const EVENTS_PER_ROUND = 520;
 const ROUNDS = 4;
@@ -52,33 +53,6 @@ function questionEvents(count: number, deviceId: string, random: () => number): 
   );
 }
 
-/** Writes events into the kiosk's own database, log and outbox entry in one strict transaction. */
-async function writeInBrowser(page: Page, events: LogEvent[]) {
-  await page.evaluate(async (batch) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('hjalppunkt');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['logs', 'outbox'], 'readwrite', { durability: 'strict' });
-      const now = Date.now();
-      batch.forEach((event, index) => {
-        tx.objectStore('logs').add({
-          id: event.id,
-          type: event.type,
-          occurredAt: event.occurredAt,
-          event,
-        });
-        tx.objectStore('outbox').add({ id: event.id, queuedAt: now + index, attempts: 0 });
-      });
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, events);
-}
-
 async function finishVisitThroughUi(page: Page) {
   await page.getByTestId('start').click();
   await page.locator('[data-language=en]').click();
@@ -105,7 +79,7 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
       const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
       await page.goto(round === 0 ? link : kiosk.url);
       await expect(page.locator('[data-screen=attract]')).toBeVisible();
-      await writeInBrowser(page, questionEvents(EVENTS_PER_ROUND, enrollment.deviceId, random));
+      await writeEventsInKiosk(page, questionEvents(EVENTS_PER_ROUND, enrollment.deviceId, random));
       await finishVisitThroughUi(page);
 
       if (round === 1) {
