@@ -26,6 +26,7 @@ for (const language of ALL_LANGUAGES) {
 
 test('text in another language than the page carries its own lang attribute', async ({ page }) => {
   await page.goto('/');
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
   const greetings = await page
     .locator('.greetings li')
     .evaluateAll((items) => items.map((item) => item.getAttribute('lang')));

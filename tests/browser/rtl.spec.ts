@@ -47,6 +47,7 @@ for (const language of ['ar', 'fa'] as const) {
 test('the language picker names each language in its own language and script', async ({ page }) => {
   await openKiosk(page);
   await page.getByTestId('start').click();
+  await expect(page.locator('[data-screen=language]')).toBeVisible();
   const names = await page
     .locator('[data-language]')
     .evaluateAll((buttons) =>
