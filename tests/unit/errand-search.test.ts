@@ -132,10 +132,9 @@ describe('errand search', () => {
   });
 
   it('catalogue cross-checks name every broken reference', () => {
-    const broken = {
-      ...facts,
-      errands: [...facts.errands, { ...facts.errands[0]!, agency: 'okand' }],
-    };
+    const [first] = facts.errands;
+    if (!first) throw new Error('fixture has no errands');
+    const broken = { ...facts, errands: [...facts.errands, { ...first, agency: 'okand' }] };
     expect(catalogueProblems(broken, swedish)).toEqual(
       expect.arrayContaining([
         'errand deklarera appears twice',
