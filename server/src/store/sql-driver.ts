@@ -3,7 +3,7 @@
  * (the statements themselves) lives in sql-event-store.ts and migrator.ts, written once.
  */
 export interface SqlRunner {
-  /** One statement with $1… placeholders; rows come back as plain objects. */
+  /** One statement with $1… parameters; rows come back as plain objects. */
   query<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
   /** Several statements, no parameters (migration files). */
   exec(text: string): Promise<void>;

@@ -16,7 +16,7 @@ import type { SqlDriver } from './sql-driver';
 
 const EVENT_COLUMNS =
   'id, type, schema_version, occurred_at, received_at, help_point_id, device_id, received_from_device, data';
-const EVENT_PLACEHOLDERS = [
+const EVENT_COLUMN_CASTS = [
   'uuid',
   'text',
   'integer',
@@ -30,11 +30,11 @@ const EVENT_PLACEHOLDERS = [
 
 /** "($1::uuid, …, $9::text::jsonb), ($10::uuid, …)" for `rows` events. */
 function valuesList(rows: number): string {
-  const width = EVENT_PLACEHOLDERS.length;
+  const width = EVENT_COLUMN_CASTS.length;
   return Array.from(
     { length: rows },
     (_, row) =>
-      `(${EVENT_PLACEHOLDERS.map((cast, col) => `$${row * width + col + 1}::${cast}`).join(', ')})`,
+      `(${EVENT_COLUMN_CASTS.map((cast, col) => `$${row * width + col + 1}::${cast}`).join(', ')})`,
   ).join(', ');
 }
 
