@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,6 +152,10 @@ test('events the collector rejects move to the dead letters and show in the staf
   await expect(page.getByTestId('status-dead-letters')).toContainText('2');
   await expect(page.locator('.dead-letters li')).toHaveCount(2);
   await expect(page.locator('.dead-letters li').first()).toContainText('help-point-mismatch');
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
   // A visit after enrollment is counted, and "sync now" reports it.
   await page.getByTestId('status-close').click();
