@@ -144,3 +144,17 @@ describe('errand search', () => {
     expect(catalogueProblems(facts, swedish)).toEqual([]);
   });
 });
+
+describe('the catalogue content', () => {
+  it('the drafted facts and the Swedish and English texts are valid and complete', async () => {
+    const { readFileSync } = await import('node:fs');
+    const read = (file: string) =>
+      JSON.parse(readFileSync(`content/catalogue-draft/${file}`, 'utf8')) as unknown;
+    const draftFacts = catalogueFactsSchema.parse(read('errands.json'));
+    expect(draftFacts.errands.length).toBeGreaterThanOrEqual(45);
+    for (const language of ['sv', 'en']) {
+      const draftTexts = catalogueTextsSchema.parse(read(`${language}.json`));
+      expect(catalogueProblems(draftFacts, draftTexts)).toEqual([]);
+    }
+  });
+});

@@ -16,6 +16,7 @@ export const CATEGORY_CODES = [
   'money-debts',
   'municipality',
   'library',
+  'vehicles-driving',
 ] as const;
 
 export const E_LEGITIMATION = ['required', 'optional', 'not-needed'] as const;
@@ -47,7 +48,10 @@ export const errandFactsSchema = z.strictObject({
   id: codeSchema,
   category: z.enum(CATEGORY_CODES),
   agency: codeSchema,
-  eServiceUrl: httpsUrl,
+  /** Null for a local errand until the municipality fills in its own address. */
+  eServiceUrl: z.nullable(httpsUrl),
+  /** Run by the municipality, the library or the bank: details differ from place to place. */
+  local: z.optional(z.boolean()),
   eLegitimation: z.enum(E_LEGITIMATION),
   routesWithoutELeg: z
     .array(z.enum(ROUTE_CODES))
