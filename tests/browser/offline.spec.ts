@@ -51,3 +51,18 @@ test('a cold start with no network is served from the service-worker cache, ever
   });
   expect(fontsReady).toBe(true);
 });
+
+test('the first install of the service worker never reloads the page under a visitor', async ({
+  page,
+}) => {
+  await openKiosk(page);
+  await page.evaluate(() => {
+    (window as { stillTheSamePage?: boolean }).stillTheSamePage = true;
+  });
+  await waitForServiceWorker(page);
+  // Give a slow machine time for install, activate and clients.claim() to settle.
+  await page.waitForTimeout(1500);
+  expect(
+    await page.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage),
+  ).toBe(true);
+});

@@ -39,6 +39,9 @@ export function startUpdateManager({
   };
 
   workbox.addEventListener('waiting', () => {
+    // On a first install the new worker can look "waiting" for a moment before it activates
+    // by itself; with no controller yet there is nothing to replace, and nothing to reload.
+    if (!navigator.serviceWorker.controller) return;
     waiting = true;
     applyIfIdle();
   });
