@@ -146,15 +146,25 @@ describe('errand search', () => {
 });
 
 describe('the catalogue content', () => {
-  it('the drafted facts and the Swedish and English texts are valid and complete', async () => {
-    const { readFileSync } = await import('node:fs');
+  it('the drafted facts and every translated text file are valid, complete and aligned with English', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
     const read = (file: string) =>
       JSON.parse(readFileSync(`content/catalogue-draft/${file}`, 'utf8')) as unknown;
     const draftFacts = catalogueFactsSchema.parse(read('errands.json'));
     expect(draftFacts.errands.length).toBeGreaterThanOrEqual(45);
-    for (const language of ['sv', 'en']) {
+    const english = catalogueTextsSchema.parse(read('en.json'));
+    const shape = (texts: CatalogueTexts) =>
+      Object.entries(texts.errands).map(
+        ([id, errand]) => `${id}:${errand.ready.length}:${errand.steps.length}`,
+      );
+    const languages = ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'uk', 'fi'].filter((language) =>
+      existsSync(`content/catalogue-draft/${language}.json`),
+    );
+    expect(languages).toEqual(expect.arrayContaining(['sv', 'en']));
+    for (const language of languages) {
       const draftTexts = catalogueTextsSchema.parse(read(`${language}.json`));
       expect(catalogueProblems(draftFacts, draftTexts)).toEqual([]);
+      expect(shape(draftTexts)).toEqual(shape(english));
     }
   });
 });
