@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  catalogueFactsSchema,
+  catalogueProblems,
+  catalogueTextsSchema,
+} from '../../src/features/anvanda/catalogue/catalogue-schema';
+import {
+  mergeCatalogue,
+  parseLocalCatalogue,
+} from '../../src/features/anvanda/catalogue/local-catalogue';
+
+const read = (file: string) =>
+  JSON.parse(readFileSync(`content/catalogue-draft/${file}`, 'utf8')) as unknown;
+const facts = catalogueFactsSchema.parse(read('errands.json'));
+const arabic = catalogueTextsSchema.parse(read('ar.json'));
+
+const localTexts = {
+  title: 'Boka tid för medborgarvigsel',
+  description: 'Kommunen viger par i stadshuset. Boka tid i god tid.',
+  withoutELeg: 'Ring kommunens kontaktcenter.',
+  ready: ['Hindersprövning från Skatteverket'],
+  steps: ['Gör hindersprövning', 'Boka tid hos kommunen'],
+  keywords: 'vigsel, gifta sig, bröllop, borgerlig vigsel',
+};
+
+const local = {
+  schemaVersion: 1,
+  errands: [
+    {
+      id: 'vigsel',
+      category: 'municipality',
+      agency: 'municipality',
+      eServiceUrl: 'https://www.kalmar.se/vigsel',
+      eLegitimation: 'not-needed',
+      routesWithoutELeg: ['phone', 'visit'],
+      contact: {
+        phone: '0480-45 00 00',
+        website: 'https://www.kalmar.se',
+        visit: 'municipality-reception',
+      },
+    },
+    {
+      ...facts.errands.find((errand) => errand.id === 'bygglov'),
+      eServiceUrl: 'https://etjanster.kalmar.se/bygglov',
+    },
+  ],
+  texts: {
+    sv: { errands: { vigsel: localTexts, bygglov: { ...localTexts, title: 'Bygglov i Kalmar' } } },
+  },
+};
+
+describe('a municipality catalogue', () => {
+  it('adds local errands and overrides built-in ones by id, falling back to Swedish texts', () => {
+    const parsed = parseLocalCatalogue(local, facts);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const merged = mergeCatalogue(facts, arabic, parsed.catalogue, 'ar');
+    expect(merged.facts.errands).toHaveLength(facts.errands.length + 1);
+    expect(merged.facts.errands.find((errand) => errand.id === 'bygglov')?.eServiceUrl).toBe(
+      'https://etjanster.kalmar.se/bygglov',
+    );
+    expect(merged.texts.errands.vigsel?.title).toBe('Boka tid för medborgarvigsel');
+    expect([...merged.swedishFallback].sort()).toEqual(['bygglov', 'vigsel']);
+    expect(catalogueProblems(merged.facts, merged.texts)).toEqual([]);
+  });
+
+  it('refuses a broken file with a clear reason', () => {
+    const wrongType = parseLocalCatalogue(
+      { ...local, errands: [{ ...local.errands[0], eLegitimation: 'maybe' }] },
+      facts,
+    );
+    expect(wrongType).toMatchObject({ ok: false });
+    expect(!wrongType.ok && wrongType.reason).toMatch(/eLegitimation/);
+    const noSwedish = parseLocalCatalogue({ ...local, texts: { en: local.texts.sv } }, facts);
+    expect(!noSwedish.ok && noSwedish.reason).toMatch(/texts\.sv\.errands\.vigsel is missing/);
+    const unknownAgency = parseLocalCatalogue(
+      { ...local, errands: [{ ...local.errands[0], agency: 'okand-myndighet' }] },
+      facts,
+    );
+    expect(!unknownAgency.ok && unknownAgency.reason).toMatch(/unknown agency okand-myndighet/);
+    expect(parseLocalCatalogue('<html>', facts).ok).toBe(false);
+  });
+
+  it('without a local catalogue the built-in one is used as is', () => {
+    const merged = mergeCatalogue(facts, arabic, null, 'ar');
+    expect(merged.facts).toBe(facts);
+    expect(merged.swedishFallback.size).toBe(0);
+  });
+});
