@@ -146,7 +146,7 @@ describe('errand search', () => {
 });
 
 describe('the catalogue content', () => {
-  it('the drafted facts and every translated text file are valid, complete and aligned with English', async () => {
+  it('the drafted facts and the texts in all eight languages are valid, complete and aligned with English', async () => {
     const { existsSync, readFileSync } = await import('node:fs');
     const read = (file: string) =>
       JSON.parse(readFileSync(`content/catalogue-draft/${file}`, 'utf8')) as unknown;
@@ -157,10 +157,10 @@ describe('the catalogue content', () => {
       Object.entries(texts.errands).map(
         ([id, errand]) => `${id}:${errand.ready.length}:${errand.steps.length}`,
       );
-    const languages = ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'uk', 'fi'].filter((language) =>
-      existsSync(`content/catalogue-draft/${language}.json`),
-    );
-    expect(languages).toEqual(expect.arrayContaining(['sv', 'en']));
+    const languages = ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'uk', 'fi'];
+    expect(
+      languages.filter((language) => !existsSync(`content/catalogue-draft/${language}.json`)),
+    ).toEqual([]);
     for (const language of languages) {
       const draftTexts = catalogueTextsSchema.parse(read(`${language}.json`));
       expect(catalogueProblems(draftFacts, draftTexts)).toEqual([]);
