@@ -149,7 +149,7 @@ describe('the catalogue content', () => {
   it('the drafted facts and the texts in all eight languages are valid, complete and aligned with English', async () => {
     const { existsSync, readFileSync } = await import('node:fs');
     const read = (file: string) =>
-      JSON.parse(readFileSync(`content/catalogue-draft/${file}`, 'utf8')) as unknown;
+      JSON.parse(readFileSync(`content/catalogue/${file}`, 'utf8')) as unknown;
     const draftFacts = catalogueFactsSchema.parse(read('errands.json'));
     expect(draftFacts.errands.length).toBeGreaterThanOrEqual(45);
     const english = catalogueTextsSchema.parse(read('en.json'));
@@ -159,7 +159,7 @@ describe('the catalogue content', () => {
       );
     const languages = ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'uk', 'fi'];
     expect(
-      languages.filter((language) => !existsSync(`content/catalogue-draft/${language}.json`)),
+      languages.filter((language) => !existsSync(`content/catalogue/${language}.json`)),
     ).toEqual([]);
     for (const language of languages) {
       const draftTexts = catalogueTextsSchema.parse(read(`${language}.json`));

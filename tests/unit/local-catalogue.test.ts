@@ -11,7 +11,7 @@ import {
 } from '../../src/features/anvanda/catalogue/local-catalogue';
 
 const read = (file: string) =>
-  JSON.parse(readFileSync(`content/catalogue-draft/${file}`, 'utf8')) as unknown;
+  JSON.parse(readFileSync(`content/catalogue/${file}`, 'utf8')) as unknown;
 const facts = catalogueFactsSchema.parse(read('errands.json'));
 const arabic = catalogueTextsSchema.parse(read('ar.json'));
 

@@ -21,7 +21,7 @@ interface RelevanceQuery {
   expect: string;
 }
 
-const DIR = 'content/catalogue-draft';
+const DIR = 'content/catalogue';
 const facts = catalogueFactsSchema.parse(JSON.parse(readFileSync(`${DIR}/errands.json`, 'utf8')));
 const texts = (language: string): CatalogueTexts =>
   catalogueTextsSchema.parse(JSON.parse(readFileSync(`${DIR}/${language}.json`, 'utf8')));
