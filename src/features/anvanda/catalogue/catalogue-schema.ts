@@ -44,6 +44,12 @@ const httpsUrl = z.string().check(z.regex(/^https:\/\/[^\s]+$/, 'must be an http
 const phone = z.string().check(z.regex(/^[0-9 +\-()]{3,30}$/, 'must be a phone number'));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
+export const agencySchema = z.strictObject({
+  name: text(120),
+  website: z.nullable(httpsUrl),
+  phone: z.nullable(phone),
+});
+
 export const errandFactsSchema = z.strictObject({
   id: codeSchema,
   category: z.enum(CATEGORY_CODES),
@@ -67,10 +73,7 @@ export type ErrandFacts = z.infer<typeof errandFactsSchema>;
 export const catalogueFactsSchema = z.strictObject({
   schemaVersion: z.literal(1),
   categories: z.array(z.enum(CATEGORY_CODES)),
-  agencies: z.record(
-    codeSchema,
-    z.strictObject({ name: text(120), website: z.nullable(httpsUrl), phone: z.nullable(phone) }),
-  ),
+  agencies: z.record(codeSchema, agencySchema),
   errands: z.array(errandFactsSchema).check(z.minLength(1), z.maxLength(500)),
 });
 export type CatalogueFacts = z.infer<typeof catalogueFactsSchema>;

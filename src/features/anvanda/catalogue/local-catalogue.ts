@@ -7,6 +7,7 @@
  */
 import { z } from 'zod/mini';
 import {
+  agencySchema,
   catalogueTextsSchema,
   errandFactsSchema,
   errandTextsSchema,
@@ -19,20 +20,7 @@ import { LANGUAGES, type LanguageCode } from '../../../protocol/vocabulary';
 
 export const localCatalogueSchema = z.strictObject({
   schemaVersion: z.literal(1),
-  agencies: z.optional(
-    z.record(
-      codeSchema,
-      z.strictObject({
-        name: z.string().check(z.minLength(1), z.maxLength(120)),
-        website: z.nullable(
-          z.string().check(z.regex(/^https:\/\/\S+$/, 'must be an https:// address')),
-        ),
-        phone: z.nullable(
-          z.string().check(z.regex(/^[0-9 +\-()]{3,30}$/, 'must be a phone number')),
-        ),
-      }),
-    ),
-  ),
+  agencies: z.optional(z.record(codeSchema, agencySchema)),
   errands: z.array(errandFactsSchema).check(z.maxLength(300)),
   /** Per language: errand texts, and explanations for any new agency. Swedish is required. */
   texts: z.partialRecord(
