@@ -4,6 +4,7 @@
  * with a clear message and the last good configuration (or the built-in defaults) stays in use.
  */
 import { z } from 'zod/mini';
+import { describeIssues } from './schema-errors';
 import { codeSchema } from '../protocol/codes';
 import { LANGUAGES, type LanguageCode } from '../protocol/vocabulary';
 
@@ -41,6 +42,11 @@ export const kioskConfigSchema = z.strictObject({
   syncPeriodSeconds: z.int().check(z.minimum(5), z.maximum(24 * 60 * 60)),
   /** Acknowledged logs stay on the device this long, for the staff's own statistics. */
   logRetentionDays: z.int().check(z.minimum(1), z.maximum(366)),
+  /**
+   * May a visitor open an e-service on the kiosk itself? Off by default: the QR code and the
+   * staff keep logins off a public terminal. When on, the visitor is warned first.
+   */
+  openEServiceOnKiosk: z.optional(z.boolean()),
   accessibilityContact: z.strictObject({
     email: z.email(),
     phone: z.string().check(z.regex(/^[0-9 +\-()]{3,30}$/, 'must be a phone number')),
@@ -79,10 +85,7 @@ export function parseKioskConfig(
 ): { ok: true; config: KioskConfig } | { ok: false; reason: string } {
   const result = kioskConfigSchema.safeParse(raw);
   if (result.success) return { ok: true, config: result.data };
-  const reason = result.error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-    .join('; ');
+  const reason = describeIssues(result.error.issues);
   return { ok: false, reason };
 }
 

@@ -73,4 +73,12 @@ describe('kiosk configuration', () => {
       false,
     );
   });
+
+  it('opening e-services on the kiosk is off unless switched on with a real boolean', () => {
+    expect(DEFAULT_KIOSK_CONFIG.openEServiceOnKiosk).toBeUndefined();
+    expect(parseKioskConfig({ ...DEFAULT_KIOSK_CONFIG, openEServiceOnKiosk: true }).ok).toBe(true);
+    const wrongType = parseKioskConfig({ ...DEFAULT_KIOSK_CONFIG, openEServiceOnKiosk: 'yes' });
+    expect(wrongType.ok).toBe(false);
+    if (!wrongType.ok) expect(wrongType.reason).toMatch(/^openEServiceOnKiosk:/);
+  });
 });

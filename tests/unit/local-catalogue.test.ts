@@ -6,6 +6,7 @@ import {
   catalogueTextsSchema,
 } from '../../src/features/anvanda/catalogue/catalogue-schema';
 import {
+  loadLocalCatalogue,
   mergeCatalogue,
   parseLocalCatalogue,
 } from '../../src/features/anvanda/catalogue/local-catalogue';
@@ -86,5 +87,73 @@ describe('a municipality catalogue', () => {
     const merged = mergeCatalogue(facts, arabic, null, 'ar');
     expect(merged.facts).toBe(facts);
     expect(merged.swedishFallback.size).toBe(0);
+  });
+});
+
+describe('loading the local catalogue', () => {
+  const storage = (initial: unknown) => {
+    const saved: unknown[] = [];
+    return {
+      saved,
+      readLastGood: async () => saved.at(-1) ?? initial,
+      saveLastGood: async (catalogue: unknown) => {
+        saved.push(catalogue);
+      },
+    };
+  };
+
+  it('uses and remembers a valid file', async () => {
+    const store = storage(undefined);
+    const result = await loadLocalCatalogue({ ...store, fetchLocal: async () => local }, facts);
+    expect(result.status).toBe('loaded');
+    expect(result.catalogue?.errands.map((errand) => errand.id)).toEqual(['vigsel', 'bygglov']);
+    expect(store.saved).toHaveLength(1);
+  });
+
+  it('refuses a broken file with the field named, and keeps the last good one', async () => {
+    const store = storage(local);
+    const broken = { ...local, errands: [{ ...local.errands[0], category: 'weddings' }] };
+    const result = await loadLocalCatalogue({ ...store, fetchLocal: async () => broken }, facts);
+    expect(result.status).toBe('refused');
+    if (result.status !== 'refused') return;
+    expect(result.reason).toMatch(/^errands\.0\.category/);
+    expect(result.catalogue?.errands[0]?.id).toBe('vigsel');
+    expect(store.saved).toEqual([]);
+  });
+
+  it('refuses a file that is not JSON at all', async () => {
+    const result = await loadLocalCatalogue(
+      { ...storage(undefined), fetchLocal: async () => 'not JSON' },
+      facts,
+    );
+    expect(result).toMatchObject({ status: 'refused', catalogue: null });
+  });
+
+  it('offline, the last good one answers; with no file (404), there is none', async () => {
+    const offline = await loadLocalCatalogue(
+      {
+        ...storage(local),
+        fetchLocal: () => Promise.reject(new TypeError('Failed to fetch')),
+      },
+      facts,
+    );
+    expect(offline.status).toBe('unreachable');
+    expect(offline.catalogue?.errands).toHaveLength(2);
+    const none = await loadLocalCatalogue(
+      { ...storage(local), fetchLocal: async () => null },
+      facts,
+    );
+    expect(none).toEqual({ status: 'none', catalogue: null });
+  });
+
+  it('a corrupt last good copy is ignored rather than trusted', async () => {
+    const result = await loadLocalCatalogue(
+      {
+        ...storage({ schemaVersion: 99 }),
+        fetchLocal: () => Promise.reject(new TypeError('offline')),
+      },
+      facts,
+    );
+    expect(result).toEqual({ status: 'unreachable', catalogue: null });
   });
 });

@@ -18,6 +18,7 @@ export const CATEGORY_CODES = [
   'library',
   'vehicles-driving',
 ] as const;
+export type CategoryCode = (typeof CATEGORY_CODES)[number];
 
 export const E_LEGITIMATION = ['required', 'optional', 'not-needed'] as const;
 export const ROUTE_CODES = [

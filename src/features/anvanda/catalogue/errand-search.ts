@@ -53,7 +53,14 @@ export interface ErrandIndex {
   search(query: string, limit?: number): ErrandHit[];
   /** Looser matching for "did you mean": used when search finds nothing. */
   suggest(query: string, limit?: number): ErrandHit[];
+  /** Categories whose own title or description matches: shown after the errands. */
+  searchCategories(query: string, limit?: number): string[];
 }
+
+const foldOrDrop = (term: string) => {
+  const folded = foldTerm(term);
+  return folded.length > 0 ? folded : null;
+};
 
 export function buildErrandIndex(
   facts: CatalogueFacts,
@@ -77,10 +84,7 @@ export function buildErrandIndex(
   const index = new MiniSearch<ErrandDocument>({
     fields: [...FIELDS],
     storeFields: ['category'],
-    processTerm: (term) => {
-      const folded = foldTerm(term);
-      return folded.length > 0 ? folded : null;
-    },
+    processTerm: foldOrDrop,
     searchOptions: {
       boost: BOOST,
       prefix: (term) => term.length >= 2,
@@ -89,6 +93,27 @@ export function buildErrandIndex(
     },
   });
   index.addAll(documents);
+
+  const categoryIndex = new MiniSearch<{ id: string; own: string; sv: string }>({
+    fields: ['own', 'sv'],
+    processTerm: foldOrDrop,
+    searchOptions: {
+      boost: { own: 2 },
+      prefix: (term) => term.length >= 3,
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
+    },
+  });
+  categoryIndex.addAll(
+    facts.categories.map((category) => {
+      const own = texts.categories[category];
+      const sv = swedish.categories[category];
+      return {
+        id: category,
+        own: `${own?.title ?? ''} ${own?.description ?? ''}`,
+        sv: `${sv?.title ?? ''} ${sv?.description ?? ''}`,
+      };
+    }),
+  );
 
   const toHits = (results: SearchResult[], limit: number): ErrandHit[] =>
     results.slice(0, limit).map((result) => ({
@@ -105,6 +130,13 @@ export function buildErrandIndex(
     suggest(query, limit = 3) {
       if (query.trim() === '') return [];
       return toHits(index.search(query, { fuzzy: 0.4, prefix: true, combineWith: 'OR' }), limit);
+    },
+    searchCategories(query, limit = 3) {
+      if (query.trim() === '') return [];
+      return categoryIndex
+        .search(query)
+        .slice(0, limit)
+        .map((result) => String(result.id));
     },
   };
 }

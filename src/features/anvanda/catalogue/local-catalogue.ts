@@ -15,6 +15,7 @@ import {
   type CatalogueTexts,
   type ErrandTexts,
 } from './catalogue-schema';
+import { describeIssues } from '../../../lib/schema-errors';
 import { codeSchema } from '../../../protocol/codes';
 import { LANGUAGES, type LanguageCode } from '../../../protocol/vocabulary';
 
@@ -42,10 +43,7 @@ export type LocalCatalogueResult =
 export function parseLocalCatalogue(raw: unknown, builtIn: CatalogueFacts): LocalCatalogueResult {
   const parsed = localCatalogueSchema.safeParse(raw);
   if (!parsed.success) {
-    const reason = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-      .join('; ');
+    const reason = describeIssues(parsed.error.issues);
     return { ok: false, reason };
   }
   const local = parsed.data;
@@ -106,4 +104,41 @@ export function mergeCatalogue(
     texts: merged,
     swedishFallback,
   };
+}
+
+export type LocalCatalogueLoad =
+  | { status: 'none'; catalogue: null }
+  | { status: 'loaded'; catalogue: LocalCatalogue }
+  | { status: 'refused'; catalogue: LocalCatalogue | null; reason: string }
+  | { status: 'unreachable'; catalogue: LocalCatalogue | null };
+
+export interface LocalCatalogueSources {
+  /** The file's JSON, or null when the help point has none (HTTP 404). Throws when unreachable. */
+  fetchLocal: () => Promise<unknown>;
+  readLastGood: () => Promise<unknown>;
+  saveLastGood: (catalogue: LocalCatalogue) => Promise<void>;
+}
+
+/** Fetches the local catalogue; a refused or unreachable file leaves the last good one in use. */
+export async function loadLocalCatalogue(
+  sources: LocalCatalogueSources,
+  builtIn: CatalogueFacts,
+): Promise<LocalCatalogueLoad> {
+  const lastGood = async (): Promise<LocalCatalogue | null> => {
+    const stored = await sources.readLastGood().catch(() => undefined);
+    if (stored === undefined || stored === null) return null;
+    const parsed = parseLocalCatalogue(stored, builtIn);
+    return parsed.ok ? parsed.catalogue : null;
+  };
+  let raw: unknown;
+  try {
+    raw = await sources.fetchLocal();
+  } catch {
+    return { status: 'unreachable', catalogue: await lastGood() };
+  }
+  if (raw === null) return { status: 'none', catalogue: null };
+  const parsed = parseLocalCatalogue(raw, builtIn);
+  if (!parsed.ok) return { status: 'refused', catalogue: await lastGood(), reason: parsed.reason };
+  await sources.saveLastGood(parsed.catalogue).catch(() => undefined);
+  return { status: 'loaded', catalogue: parsed.catalogue };
 }

@@ -1,0 +1,104 @@
+/**
+ * Loads the catalogue for one visitor language, lazily: the facts and that language's texts
+ * (plus Swedish, which search always covers) are separate chunks, precached by the service
+ * worker, so nothing here needs the network. Both are validated at load time as well as in
+ * the tests, and the municipality's local catalogue (already validated) is merged on top.
+ */
+import type { z } from 'zod/mini';
+import {
+  catalogueFactsSchema,
+  catalogueProblems,
+  catalogueTextsSchema,
+  type CatalogueFacts,
+  type CatalogueTexts,
+  type ErrandFacts,
+} from './catalogue-schema';
+import { buildErrandIndex, type ErrandIndex } from './errand-search';
+import {
+  loadLocalCatalogue,
+  mergeCatalogue,
+  type LocalCatalogue,
+  type LocalCatalogueLoad,
+  type LocalCatalogueSources,
+} from './local-catalogue';
+import type { LanguageCode } from '../../../protocol/vocabulary';
+import { describeIssues } from '../../../lib/schema-errors';
+
+const catalogueFiles = import.meta.glob<{ default: unknown }>(
+  '../../../../content/catalogue/*.json',
+);
+
+export interface LoadedCatalogue {
+  language: LanguageCode;
+  facts: CatalogueFacts;
+  texts: CatalogueTexts;
+  errandsById: Map<string, ErrandFacts>;
+  /** Errands shown in Swedish because the local catalogue has no text in this language. */
+  swedishFallback: Set<string>;
+  index: ErrandIndex;
+}
+
+async function readFile(name: string): Promise<unknown> {
+  const load = catalogueFiles[`../../../../content/catalogue/${name}.json`];
+  if (!load) throw new Error(`catalogue file ${name}.json is missing from the build`);
+  return (await load()).default;
+}
+
+function validate<T>(schema: z.ZodMiniType<T>, raw: unknown, what: string): T {
+  const result = schema.safeParse(raw);
+  if (!result.success)
+    throw new Error(`${what} refused: ${describeIssues(result.error.issues, 3)}`);
+  return result.data;
+}
+
+export async function loadCatalogue(
+  language: LanguageCode,
+  local: LocalCatalogue | null,
+): Promise<LoadedCatalogue> {
+  const [rawFacts, rawTexts, rawSwedish] = await Promise.all([
+    readFile('errands'),
+    readFile(language),
+    language === 'sv' ? null : readFile('sv'),
+  ]);
+  const builtInFacts = validate(catalogueFactsSchema, rawFacts, 'errands.json');
+  const builtInTexts = validate(catalogueTextsSchema, rawTexts, `${language}.json`);
+  const builtInSwedish =
+    rawSwedish === null ? builtInTexts : validate(catalogueTextsSchema, rawSwedish, 'sv.json');
+  const problems = catalogueProblems(builtInFacts, builtInTexts);
+  if (problems.length > 0) throw new Error(`${language}.json refused: ${problems.join('; ')}`);
+
+  const merged = mergeCatalogue(builtInFacts, builtInTexts, local, language);
+  const swedish =
+    language === 'sv'
+      ? merged.texts
+      : mergeCatalogue(builtInFacts, builtInSwedish, local, 'sv').texts;
+  return {
+    language,
+    facts: merged.facts,
+    texts: merged.texts,
+    errandsById: new Map(merged.facts.errands.map((errand) => [errand.id, errand])),
+    swedishFallback: merged.swedishFallback,
+    index: buildErrandIndex(merged.facts, merged.texts, swedish),
+  };
+}
+
+/** Reads `/local-catalogue.json` over the service worker (network first, cached copy offline). */
+export async function refreshLocalCatalogue(
+  storage: Pick<LocalCatalogueSources, 'readLastGood' | 'saveLastGood'>,
+): Promise<LocalCatalogueLoad> {
+  const builtIn = catalogueFactsSchema.parse(await readFile('errands'));
+  return loadLocalCatalogue(
+    {
+      ...storage,
+      fetchLocal: async () => {
+        const response = await fetch('/local-catalogue.json', { cache: 'no-store' });
+        if (response.status === 404) return null;
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        // A server that answers every path with the app's page has no local catalogue either.
+        if (!(response.headers.get('content-type') ?? '').includes('json')) return null;
+        return (await response.json().catch(() => 'not JSON')) as unknown;
+      },
+    },
+    builtIn,
+  );
+}
