@@ -1,5 +1,5 @@
 // A small static file server for the built kiosk (dist/), used by `npm start`, the browser
-// tests and the benchmarks. Unknown paths fall back to index.html, as the service worker does.
+// tests and the benchmarks. Unknown paths without a file extension fall back to index.html, as the service worker does.
 // Tests can point it at another build with setRoot() to exercise the update flow.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -34,6 +34,11 @@ export async function startStaticServer({ root = 'dist', port = 0, host = '127.0
         return;
       }
       let info = await stat(file).catch(() => null);
+      if (!info && extname(relative) !== '') {
+        // A missing file (e.g. an optional /local-catalogue.json) is a 404, not the app shell.
+        response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
       if (!info || info.isDirectory()) {
         file = join(currentRoot, 'index.html');
         info = await stat(file);

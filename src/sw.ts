@@ -25,24 +25,26 @@ interface SyncEventLike extends ExtendableEvent {
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
 const CONFIG_CACHE = 'hjalppunkt-config';
-const CONFIG_PATH = '/kiosk-config.json';
+/** The help point's own files: its configuration and its optional local catalogue. */
+const CONFIG_PATHS = new Set(['/kiosk-config.json', '/local-catalogue.json']);
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 
-// The configuration changes without a new build, so it is not precached: the network wins,
-// the last copy answers offline.
+// These change without a new build, so they are not precached: the network wins, the last
+// copy answers offline. A 404 (no local catalogue any more) removes the copy.
 registerRoute(
-  ({ url }) => url.origin === self.location.origin && url.pathname === CONFIG_PATH,
-  async ({ request }) => {
+  ({ url }) => url.origin === self.location.origin && CONFIG_PATHS.has(url.pathname),
+  async ({ request, url }) => {
     const cache = await caches.open(CONFIG_CACHE);
     try {
       const response = await fetch(request, { cache: 'no-store' });
-      if (response.ok) await cache.put(CONFIG_PATH, response.clone());
+      if (response.ok) await cache.put(url.pathname, response.clone());
+      else if (response.status === 404) await cache.delete(url.pathname);
       return response;
     } catch (error) {
-      const cached = await cache.match(CONFIG_PATH);
+      const cached = await cache.match(url.pathname);
       if (cached) return cached;
       throw error;
     }

@@ -15,7 +15,7 @@ import { ThanksScreen } from '../features/session/components/ThanksScreen';
 import { VisitToolbar } from '../features/session/components/VisitToolbar';
 import { IdleWarningDialog } from '../features/session/components/IdleWarningDialog';
 import { LaraScreen } from '../features/lara/components/LaraScreen';
-import { AnvandaScreen } from '../features/anvanda/components/AnvandaScreen';
+import { AnvandaScreen, type AnvandaServices } from '../features/anvanda/components/AnvandaScreen';
 import { TestaScreen } from '../features/testa/components/TestaScreen';
 import { StatementScreen } from '../features/accessibility-statement/components/StatementScreen';
 import { KioskConfigContext } from '../lib/kiosk-config-context';
@@ -69,6 +69,18 @@ export function App({ runtime }: { runtime: Runtime }) {
   const idle = state.matches('attract');
   useEffect(() => runtime.updates.setIdle(idle), [runtime, idle]);
 
+  const anvandaServices = useMemo<AnvandaServices>(
+    () => ({
+      localCatalogue: runtime.localCatalogue,
+      recordErrandView: (view) => {
+        runtime
+          .recordLog('errand-viewed', view)
+          .catch((error: unknown) => console.error('errand log not stored', error));
+      },
+    }),
+    [runtime],
+  );
+
   const goHome = () => send({ type: 'GO_HOME' });
   const inVisit = state.matches('visit');
   const statusView = useStatusView();
@@ -110,7 +122,7 @@ export function App({ runtime }: { runtime: Runtime }) {
   } else if (state.matches({ visit: { screen: 'lara' } })) {
     screen = <LaraScreen onBackHome={goHome} />;
   } else if (state.matches({ visit: { screen: 'anvanda' } })) {
-    screen = <AnvandaScreen onBackHome={goHome} />;
+    screen = <AnvandaScreen language={language} services={anvandaServices} onBackHome={goHome} />;
   } else if (state.matches({ visit: { screen: 'testa' } })) {
     screen = <TestaScreen onBackHome={goHome} />;
   } else if (state.matches({ visit: { screen: 'feedback' } })) {

@@ -15,6 +15,10 @@ import { reportStorageProblem } from '../db/storage-health';
 import { startUpdateManager, type UpdateController } from '../features/pwa/update-manager';
 import { takeEnrollmentFromUrl, type EnrollmentLinkResult } from '../sync/enrollment-link';
 import type { SyncController } from './sync-runtime';
+import type {
+  LocalCatalogue,
+  LocalCatalogueLoad,
+} from '../features/anvanda/catalogue/local-catalogue';
 
 export interface Runtime {
   config: KioskConfig;
@@ -28,11 +32,17 @@ export interface Runtime {
   /** Called once the attract screen is interactive: opens storage and starts sync. */
   afterInteractive(): void;
   identity(): Promise<DeviceIdentity>;
+  /** The municipality's local catalogue, fetched again (network first) each time it is asked. */
+  localCatalogue(): Promise<LocalCatalogue | null>;
+  /** How the last fetch of the local catalogue went, for the staff notice. */
+  localCatalogueStatus(): LocalCatalogueLoad['status'] | null;
+  subscribeLocalCatalogue(listener: () => void): () => void;
   /** Stores one anonymous log durably and lets sync know. Rejects if storage failed. */
   recordLog<T extends LogEventType>(type: T, data: LogDataOf<T>): Promise<void>;
 }
 
 const LAST_GOOD_CONFIG_KEY = 'kioskConfig.lastGood';
+const LAST_GOOD_LOCAL_CATALOGUE_KEY = 'localCatalogue.lastGood';
 
 export async function createRuntime(): Promise<Runtime> {
   let enrollmentLink = takeEnrollmentFromUrl(window.location, window.history);
@@ -102,8 +112,32 @@ export async function createRuntime(): Promise<Runtime> {
     void applyEnrollment(link).catch((error: unknown) => console.error('enrollment failed', error));
   });
 
+  let localCatalogueStatus: LocalCatalogueLoad['status'] | null = null;
+  const localCatalogueListeners = new Set<() => void>();
+  const localCatalogue = async (): Promise<LocalCatalogue | null> => {
+    const [loader, data] = await Promise.all([
+      import('../features/anvanda/catalogue/load-catalogue'),
+      localData().catch(() => null),
+    ]);
+    const result = await loader.refreshLocalCatalogue({
+      readLastGood: async () => data?.readMeta(LAST_GOOD_LOCAL_CATALOGUE_KEY),
+      saveLastGood: async (catalogue) => data?.writeMeta(LAST_GOOD_LOCAL_CATALOGUE_KEY, catalogue),
+    });
+    if (result.status === 'refused')
+      console.error(`local-catalogue.json refused: ${result.reason}`);
+    localCatalogueStatus = result.status;
+    localCatalogueListeners.forEach((listener) => listener());
+    return result.catalogue;
+  };
+
   return {
     config,
+    localCatalogue,
+    localCatalogueStatus: () => localCatalogueStatus,
+    subscribeLocalCatalogue(listener) {
+      localCatalogueListeners.add(listener);
+      return () => localCatalogueListeners.delete(listener);
+    },
     configLoad,
     enrollmentLink: () => enrollmentLink,
     subscribeEnrollmentLink(listener) {
@@ -123,6 +157,8 @@ export async function createRuntime(): Promise<Runtime> {
           await data.getDeviceId();
           if (enrollmentLink.status === 'valid') await applyEnrollment(enrollmentLink);
           else await sync();
+          // Checked once at start-up too, so staff see a refused local catalogue at once.
+          await localCatalogue();
         })
         .catch((error: unknown) => console.error('storage or sync could not start', error));
     },

@@ -4,8 +4,8 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackButton } from './BackButton';
 import { Screen } from './Screen';
-import { Icon } from './Icon';
 
 interface SectionScreenProps {
   name: string;
@@ -39,16 +39,7 @@ export function SectionScreen({
   return (
     <Screen name={name} title={heading} lead={lead}>
       {children}
-      <p>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={onBackHome}
-          data-testid="back-home"
-        >
-          <Icon name="back" /> {t('section.backHome')}
-        </button>
-      </p>
+      <BackButton label={t('section.backHome')} onBack={onBackHome} testId="back-home" />
     </Screen>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { LANGUAGES } from '../../src/protocol/vocabulary';
 import { DOORS, FEEDBACK_ANSWERS } from '../../src/protocol/vocabulary';
 import { WEEKDAYS } from '../../src/lib/kiosk-config';
+import { E_LEGITIMATION } from '../../src/features/anvanda/catalogue/catalogue-schema';
 
 const locales = readLocales('locales');
 
@@ -54,6 +55,7 @@ describe('locale check', () => {
     DOORS.forEach((door) => used.add(`doors.${door}.title`).add(`doors.${door}.description`));
     FEEDBACK_ANSWERS.forEach((answer) => used.add(`feedback.${answer}`));
     WEEKDAYS.forEach((day) => used.add(`days.${day}`));
+    E_LEGITIMATION.forEach((need) => used.add(`errand.eleg.${need}`));
     ['quota', 'unavailable', 'unknown'].forEach((problem) => used.add(`storage.${problem}`));
     ['done', 'retry', 'not-enrolled', 'needs-enrollment', 'busy', 'offline', 'backing-off'].forEach(
       (result) => used.add(`status.result.${result}`),

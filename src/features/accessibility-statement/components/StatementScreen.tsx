@@ -3,8 +3,8 @@
  * the conformance status, known gaps, how to report a problem and who supervises.
  */
 import { useTranslation } from 'react-i18next';
+import { BackButton } from '../../../components/BackButton';
 import { Screen } from '../../../components/Screen';
-import { Icon } from '../../../components/Icon';
 import { useKioskConfig } from '../../../lib/kiosk-config-context';
 
 const DONE_ITEMS = ['language', 'textSize', 'keyboard', 'targets', 'time'] as const;
@@ -55,16 +55,7 @@ export function StatementScreen({ onBack }: { onBack: () => void }) {
         <h2 id="statement-method">{t('statement.methodTitle')}</h2>
         <p>{t('statement.method')}</p>
       </section>
-      <p>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={onBack}
-          data-testid="statement-back"
-        >
-          <Icon name="back" /> {t('statement.back')}
-        </button>
-      </p>
+      <BackButton label={t('statement.back')} onBack={onBack} testId="statement-back" />
     </Screen>
   );
 }

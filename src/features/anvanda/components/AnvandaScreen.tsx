@@ -1,25 +1,146 @@
-/** Använda's entry screen: what the section is for, e-legitimation in plain words, and the desk. */
+/**
+ * Använda: hosts the flow machine and renders the view for its state. The catalogue for the
+ * visitor's language (and the municipality's local catalogue) loads when the section opens.
+ */
+import { useMemo } from 'react';
+import { useMachine } from '@xstate/react';
+import { fromPromise } from 'xstate';
 import { useTranslation } from 'react-i18next';
 import { SectionScreen } from '../../../components/SectionScreen';
 import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
+import { useKioskConfig } from '../../../lib/kiosk-config-context';
+import type { LoadedCatalogue } from '../catalogue/load-catalogue';
+import type { LocalCatalogue } from '../catalogue/local-catalogue';
+import { anvandaMachine } from '../flow/anvanda-machine';
+import { errandViewLogLogic, type ErrandView } from '../flow/errand-view-log';
+import type { LanguageCode } from '../../../protocol/vocabulary';
+import { SearchView } from './SearchView';
+import './anvanda.css';
+import { CategoryView } from './CategoryView';
+import { ErrandPage } from './ErrandPage';
+import type { ErrandPanel } from './ErrandChoicePanel';
 
-export function AnvandaScreen({ onBackHome }: { onBackHome: () => void }) {
+export interface AnvandaServices {
+  /** The municipality's validated local catalogue (or the last good one), or null. */
+  localCatalogue: () => Promise<LocalCatalogue | null>;
+  recordErrandView: (view: ErrandView) => void;
+}
+
+interface AnvandaScreenProps {
+  language: LanguageCode;
+  services: AnvandaServices;
+  onBackHome: () => void;
+}
+
+export function AnvandaScreen({ language, services, onBackHome }: AnvandaScreenProps) {
   const { t } = useTranslation();
+  const config = useKioskConfig();
+  const machine = useMemo(
+    () =>
+      anvandaMachine.provide({
+        actors: {
+          loadCatalogue: fromPromise<LoadedCatalogue, { language: LanguageCode }>(
+            async ({ input }) => {
+              // The catalogue, its schema and the search library load with the section, not
+              // with the first screen.
+              const [loader, local] = await Promise.all([
+                import('../catalogue/load-catalogue'),
+                services.localCatalogue(),
+              ]);
+              return loader.loadCatalogue(input.language, local);
+            },
+          ),
+          errandViewLog: errandViewLogLogic(services.recordErrandView),
+        },
+        actions: {
+          openOnKiosk: (_, { url }) => {
+            if (url) window.open(url, '_blank', 'noopener,noreferrer');
+          },
+        },
+      }),
+    [services],
+  );
+  const [state, send] = useMachine(machine, {
+    input: { language, openOnKioskAllowed: config.openEServiceOnKiosk === true },
+  });
+  const { catalogue, query, results, category, errandId } = state.context;
+
+  if (state.matches('loading') || state.matches('failed') || !catalogue) {
+    const failed = state.matches('failed');
+    return (
+      <SectionScreen
+        name="anvanda"
+        title={t('anvanda.title')}
+        swedishTitle="Använda"
+        lead={t('anvanda.lead')}
+        onBackHome={onBackHome}
+      >
+        <p role="status">{failed ? t('anvanda.loadFailed') : t('anvanda.loading')}</p>
+        {failed ? (
+          <>
+            <p>
+              <button type="button" className="button" onClick={() => send({ type: 'RETRY' })}>
+                {t('anvanda.retry')}
+              </button>
+            </p>
+            <StaffedDeskCard />
+          </>
+        ) : null}
+      </SectionScreen>
+    );
+  }
+
+  const openErrand = (id: string, foundBy: ErrandView['foundBy']) =>
+    send({ type: 'OPEN_ERRAND', errandId: id, foundBy });
+
+  if (state.matches({ ready: 'errand' }) && errandId) {
+    const panel = (['phone', 'staff', 'kioskWarning'] as const).find((name) =>
+      state.matches({ ready: { errand: name } }),
+    );
+    const categoryTitle = category ? catalogue.texts.categories[category]?.title : undefined;
+    return (
+      <ErrandPage
+        key={errandId}
+        catalogue={catalogue}
+        errandId={errandId}
+        panel={(panel ?? 'overview') satisfies ErrandPanel}
+        mayOpenOnKiosk={state.can({ type: 'ASK_OPEN_ON_KIOSK' })}
+        backLabel={
+          categoryTitle
+            ? t('anvanda.backToCategory', { category: categoryTitle })
+            : t('anvanda.backToSearch')
+        }
+        onShowPhone={() => send({ type: 'SHOW_PHONE' })}
+        onShowStaff={() => send({ type: 'SHOW_STAFF' })}
+        onAskOpenOnKiosk={() => send({ type: 'ASK_OPEN_ON_KIOSK' })}
+        onConfirmOpenOnKiosk={() => send({ type: 'CONFIRM_OPEN_ON_KIOSK' })}
+        onClosePanel={() => send({ type: 'CLOSE_PANEL' })}
+        onBack={() => send({ type: 'BACK' })}
+      />
+    );
+  }
+
+  if (state.matches({ ready: 'category' }) && category) {
+    return (
+      <CategoryView
+        key={category}
+        catalogue={catalogue}
+        category={category}
+        onOpenErrand={openErrand}
+        onBack={() => send({ type: 'BACK' })}
+      />
+    );
+  }
+
   return (
-    <SectionScreen
-      name="anvanda"
-      title={t('anvanda.title')}
-      swedishTitle="Använda"
-      lead={t('anvanda.lead')}
+    <SearchView
+      catalogue={catalogue}
+      query={query}
+      results={results}
+      onType={(text) => send({ type: 'TYPE', query: text })}
+      onOpenErrand={openErrand}
+      onOpenCategory={(code) => send({ type: 'OPEN_CATEGORY', category: code })}
       onBackHome={onBackHome}
-    >
-      <section className="card" aria-labelledby="eleg-title">
-        <h2 id="eleg-title" className="card__title">
-          {t('anvanda.elegTitle')}
-        </h2>
-        <p>{t('anvanda.elegText')}</p>
-      </section>
-      <StaffedDeskCard />
-    </SectionScreen>
+    />
   );
 }

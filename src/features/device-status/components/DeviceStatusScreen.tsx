@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BackButton } from '../../../components/BackButton';
 import { Screen } from '../../../components/Screen';
-import { Icon } from '../../../components/Icon';
 import type { TriggerResult } from '../../../sync/sync-scheduler';
 import { useDeviceStatus, type DeviceStatusSource } from '../use-device-status';
 
@@ -146,16 +146,7 @@ export function DeviceStatusScreen({
           ? t('status.syncing', { sent: progress.acknowledged, left: progress.remaining ?? '…' })
           : (lastResult ?? '')}
       </p>
-      <p>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={onClose}
-          data-testid="status-close"
-        >
-          <Icon name="back" /> {t('status.close')}
-        </button>
-      </p>
+      <BackButton label={t('status.close')} onBack={onClose} testId="status-close" />
     </Screen>
   );
 }

@@ -1,0 +1,90 @@
+/**
+ * What opens under the errand's choices: the QR code for the phone, the staffed desk, or the
+ * warning before the e-service opens on the kiosk. Its heading takes focus when it opens, so
+ * screen-reader and keyboard users land on what they asked for.
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
+import { QrCode } from './QrCode';
+
+export type ErrandPanel = 'overview' | 'phone' | 'staff' | 'kioskWarning';
+
+interface ErrandChoicePanelProps {
+  panel: ErrandPanel;
+  address: string | null;
+  onConfirmOpenOnKiosk: () => void;
+  onClose: () => void;
+}
+
+export function ErrandChoicePanel({
+  panel,
+  address,
+  onConfirmOpenOnKiosk,
+  onClose,
+}: ErrandChoicePanelProps) {
+  const { t } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (panel !== 'overview') headingRef.current?.focus();
+  }, [panel]);
+  if (panel === 'overview') return null;
+
+  const close = (
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={onClose}
+      data-testid="close-panel"
+    >
+      {t('errand.closePanel')}
+    </button>
+  );
+
+  if (panel === 'phone' && address) {
+    const shown = address.replace(/^https:\/\//, '');
+    return (
+      <section className="card choice-panel" aria-labelledby="panel-title" data-panel="phone">
+        <h3 id="panel-title" ref={headingRef} tabIndex={-1} className="card__title">
+          {t('errand.phoneTitle')}
+        </h3>
+        <p>{t('errand.phoneText')}</p>
+        <QrCode text={address} label={t('errand.qrLabel', { address: shown })} />
+        <p>
+          {t('errand.addressLabel')} <bdi dir="ltr">{shown}</bdi>
+        </p>
+        {close}
+      </section>
+    );
+  }
+  if (panel === 'kioskWarning') {
+    return (
+      <section
+        className="card card--warning choice-panel"
+        aria-labelledby="panel-title"
+        data-panel="kiosk"
+      >
+        <h3 id="panel-title" ref={headingRef} tabIndex={-1} className="card__title">
+          {t('errand.kioskTitle')}
+        </h3>
+        <p>{t('errand.kioskWarning')}</p>
+        <div className="errand__choices">
+          <button type="button" className="button button--primary" onClick={onConfirmOpenOnKiosk}>
+            {t('errand.kioskConfirm')}
+          </button>
+          {close}
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className="choice-panel" aria-labelledby="panel-title" data-panel="staff">
+      <h3 id="panel-title" ref={headingRef} tabIndex={-1}>
+        {t('errand.staffTitle')}
+      </h3>
+      <p>{t('errand.staffText')}</p>
+      <StaffedDeskCard headingLevel={3} />
+      {close}
+    </section>
+  );
+}
