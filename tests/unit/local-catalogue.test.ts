@@ -106,7 +106,7 @@ describe('loading the local catalogue', () => {
     const store = storage(undefined);
     const result = await loadLocalCatalogue({ ...store, fetchLocal: async () => local }, facts);
     expect(result.status).toBe('loaded');
-    expect(result.catalogue?.errands.map((errand) => errand.id)).toEqual(['vigsel', 'bygglov']);
+    expect(result.content?.errands.map((errand) => errand.id)).toEqual(['vigsel', 'bygglov']);
     expect(store.saved).toHaveLength(1);
   });
 
@@ -117,7 +117,7 @@ describe('loading the local catalogue', () => {
     expect(result.status).toBe('refused');
     if (result.status !== 'refused') return;
     expect(result.reason).toMatch(/^errands\.0\.category/);
-    expect(result.catalogue?.errands[0]?.id).toBe('vigsel');
+    expect(result.content?.errands[0]?.id).toBe('vigsel');
     expect(store.saved).toEqual([]);
   });
 
@@ -126,7 +126,7 @@ describe('loading the local catalogue', () => {
       { ...storage(undefined), fetchLocal: async () => 'not JSON' },
       facts,
     );
-    expect(result).toMatchObject({ status: 'refused', catalogue: null });
+    expect(result).toMatchObject({ status: 'refused', content: null });
   });
 
   it('offline, the last good one answers; with no file (404), there is none', async () => {
@@ -138,12 +138,12 @@ describe('loading the local catalogue', () => {
       facts,
     );
     expect(offline.status).toBe('unreachable');
-    expect(offline.catalogue?.errands).toHaveLength(2);
+    expect(offline.content?.errands).toHaveLength(2);
     const none = await loadLocalCatalogue(
       { ...storage(local), fetchLocal: async () => null },
       facts,
     );
-    expect(none).toEqual({ status: 'none', catalogue: null });
+    expect(none).toEqual({ status: 'none', content: null });
   });
 
   it('a corrupt last good copy is ignored rather than trusted', async () => {
@@ -154,6 +154,6 @@ describe('loading the local catalogue', () => {
       },
       facts,
     );
-    expect(result).toEqual({ status: 'unreachable', catalogue: null });
+    expect(result).toEqual({ status: 'unreachable', content: null });
   });
 });

@@ -19,8 +19,8 @@ import {
   mergeCatalogue,
   type LocalCatalogue,
   type LocalCatalogueLoad,
-  type LocalCatalogueSources,
 } from './local-catalogue';
+import { fetchLocalJson, type LocalContentSources } from '../../../lib/local-content';
 import type { LanguageCode } from '../../../protocol/vocabulary';
 import { describeIssues } from '../../../lib/schema-errors';
 
@@ -84,21 +84,11 @@ export async function loadCatalogue(
 
 /** Reads `/local-catalogue.json` over the service worker (network first, cached copy offline). */
 export async function refreshLocalCatalogue(
-  storage: Pick<LocalCatalogueSources, 'readLastGood' | 'saveLastGood'>,
+  storage: Pick<LocalContentSources, 'readLastGood' | 'saveLastGood'>,
 ): Promise<LocalCatalogueLoad> {
   const builtIn = catalogueFactsSchema.parse(await readFile('errands'));
   return loadLocalCatalogue(
-    {
-      ...storage,
-      fetchLocal: async () => {
-        const response = await fetch('/local-catalogue.json', { cache: 'no-store' });
-        if (response.status === 404) return null;
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        // A server that answers every path with the app's page has no local catalogue either.
-        if (!(response.headers.get('content-type') ?? '').includes('json')) return null;
-        return (await response.json().catch(() => 'not JSON')) as unknown;
-      },
-    },
+    { ...storage, fetchLocal: () => fetchLocalJson('/local-catalogue.json') },
     builtIn,
   );
 }

@@ -16,6 +16,11 @@ import {
   type ErrandTexts,
 } from './catalogue-schema';
 import { describeIssues } from '../../../lib/schema-errors';
+import {
+  loadLocalContent,
+  type LocalContentLoad,
+  type LocalContentSources,
+} from '../../../lib/local-content';
 import { codeSchema } from '../../../protocol/codes';
 import { LANGUAGES, type LanguageCode } from '../../../protocol/vocabulary';
 
@@ -106,39 +111,15 @@ export function mergeCatalogue(
   };
 }
 
-export type LocalCatalogueLoad =
-  | { status: 'none'; catalogue: null }
-  | { status: 'loaded'; catalogue: LocalCatalogue }
-  | { status: 'refused'; catalogue: LocalCatalogue | null; reason: string }
-  | { status: 'unreachable'; catalogue: LocalCatalogue | null };
-
-export interface LocalCatalogueSources {
-  /** The file's JSON, or null when the help point has none (HTTP 404). Throws when unreachable. */
-  fetchLocal: () => Promise<unknown>;
-  readLastGood: () => Promise<unknown>;
-  saveLastGood: (catalogue: LocalCatalogue) => Promise<void>;
-}
+export type LocalCatalogueLoad = LocalContentLoad<LocalCatalogue>;
 
 /** Fetches the local catalogue; a refused or unreachable file leaves the last good one in use. */
-export async function loadLocalCatalogue(
-  sources: LocalCatalogueSources,
+export function loadLocalCatalogue(
+  sources: LocalContentSources,
   builtIn: CatalogueFacts,
 ): Promise<LocalCatalogueLoad> {
-  const lastGood = async (): Promise<LocalCatalogue | null> => {
-    const stored = await sources.readLastGood().catch(() => undefined);
-    if (stored === undefined || stored === null) return null;
-    const parsed = parseLocalCatalogue(stored, builtIn);
-    return parsed.ok ? parsed.catalogue : null;
-  };
-  let raw: unknown;
-  try {
-    raw = await sources.fetchLocal();
-  } catch {
-    return { status: 'unreachable', catalogue: await lastGood() };
-  }
-  if (raw === null) return { status: 'none', catalogue: null };
-  const parsed = parseLocalCatalogue(raw, builtIn);
-  if (!parsed.ok) return { status: 'refused', catalogue: await lastGood(), reason: parsed.reason };
-  await sources.saveLastGood(parsed.catalogue).catch(() => undefined);
-  return { status: 'loaded', catalogue: parsed.catalogue };
+  return loadLocalContent(sources, (raw) => {
+    const parsed = parseLocalCatalogue(raw, builtIn);
+    return parsed.ok ? { ok: true, value: parsed.catalogue } : parsed;
+  });
 }

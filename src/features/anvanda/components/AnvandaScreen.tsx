@@ -6,8 +6,7 @@ import { useMemo } from 'react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
 import { useTranslation } from 'react-i18next';
-import { SectionScreen } from '../../../components/SectionScreen';
-import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
+import { SectionLoading } from '../../../components/SectionLoading';
 import { useKioskConfig } from '../../../lib/kiosk-config-context';
 import type { LoadedCatalogue } from '../catalogue/load-catalogue';
 import type { LocalCatalogue } from '../catalogue/local-catalogue';
@@ -66,27 +65,18 @@ export function AnvandaScreen({ language, services, onBackHome }: AnvandaScreenP
   const { catalogue, query, results, category, errandId } = state.context;
 
   if (state.matches('loading') || state.matches('failed') || !catalogue) {
-    const failed = state.matches('failed');
     return (
-      <SectionScreen
+      <SectionLoading
         name="anvanda"
         title={t('anvanda.title')}
         swedishTitle="Använda"
         lead={t('anvanda.lead')}
+        failed={state.matches('failed')}
+        loadingText={t('anvanda.loading')}
+        failedText={t('anvanda.loadFailed')}
+        onRetry={() => send({ type: 'RETRY' })}
         onBackHome={onBackHome}
-      >
-        <p role="status">{failed ? t('anvanda.loadFailed') : t('anvanda.loading')}</p>
-        {failed ? (
-          <>
-            <p>
-              <button type="button" className="button" onClick={() => send({ type: 'RETRY' })}>
-                {t('anvanda.retry')}
-              </button>
-            </p>
-            <StaffedDeskCard />
-          </>
-        ) : null}
-      </SectionScreen>
+      />
     );
   }
 

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
-import { QrCode } from './QrCode';
+import { QrCode } from '../../../components/QrCode';
 
 export type ErrandPanel = 'overview' | 'phone' | 'staff' | 'kioskWarning';
 
