@@ -25,8 +25,12 @@ interface SyncEventLike extends ExtendableEvent {
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
 const CONFIG_CACHE = 'hjalppunkt-config';
-/** The help point's own files: its configuration and its optional local catalogue. */
-const CONFIG_PATHS = new Set(['/kiosk-config.json', '/local-catalogue.json']);
+/** The help point's own files: its configuration and its optional local catalogue and lessons. */
+const CONFIG_PATHS = new Set([
+  '/kiosk-config.json',
+  '/local-catalogue.json',
+  '/local-lessons.json',
+]);
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();

@@ -2,7 +2,7 @@
  * The kiosk's root: runs the session machine and renders the screen for its state.
  * Screens only render state and send events; the flow itself lives in the machine.
  */
-import { useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { useMachine } from '@xstate/react';
 import { sessionMachine } from '../features/session/session-machine';
 import { useActivity } from '../features/session/use-activity';
@@ -14,9 +14,8 @@ import { FeedbackScreen } from '../features/session/components/FeedbackScreen';
 import { ThanksScreen } from '../features/session/components/ThanksScreen';
 import { VisitToolbar } from '../features/session/components/VisitToolbar';
 import { IdleWarningDialog } from '../features/session/components/IdleWarningDialog';
-import { LaraScreen } from '../features/lara/components/LaraScreen';
-import { AnvandaScreen, type AnvandaServices } from '../features/anvanda/components/AnvandaScreen';
-import { TestaScreen } from '../features/testa/components/TestaScreen';
+import type { LaraServices } from '../features/lara/components/LaraScreen';
+import type { AnvandaServices } from '../features/anvanda/components/AnvandaScreen';
 import { StatementScreen } from '../features/accessibility-statement/components/StatementScreen';
 import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage } from '../lib/i18n';
@@ -24,6 +23,24 @@ import { wipeVisitor } from '../lib/visitor-wipe';
 import { Notices } from './Notices';
 import { useStatusView, StatusView } from './StatusView';
 import type { Runtime } from './runtime';
+
+// The three sections load when first opened (precached, so offline too), keeping them out of
+// the JavaScript the attract screen waits for.
+const LaraScreen = lazy(() =>
+  import('../features/lara/components/LaraScreen').then((module) => ({
+    default: module.LaraScreen,
+  })),
+);
+const AnvandaScreen = lazy(() =>
+  import('../features/anvanda/components/AnvandaScreen').then((module) => ({
+    default: module.AnvandaScreen,
+  })),
+);
+const TestaScreen = lazy(() =>
+  import('../features/testa/components/TestaScreen').then((module) => ({
+    default: module.TestaScreen,
+  })),
+);
 
 export function App({ runtime }: { runtime: Runtime }) {
   const machine = useMemo(
@@ -81,6 +98,27 @@ export function App({ runtime }: { runtime: Runtime }) {
     [runtime],
   );
 
+  const laraServices = useMemo<LaraServices>(
+    () => ({
+      localLessons: runtime.localLessons,
+      recordLesson: (lesson) => {
+        runtime
+          .recordLog('lesson', lesson)
+          .catch((error: unknown) => console.error('lesson log not stored', error));
+      },
+    }),
+    [runtime],
+  );
+
+  const recordTried = useCallback(
+    (itemId: string) => {
+      runtime
+        .recordLog('tech-tried', { itemId, language })
+        .catch((error: unknown) => console.error('tech-tried log not stored', error));
+    },
+    [runtime, language],
+  );
+
   const goHome = () => send({ type: 'GO_HOME' });
   const inVisit = state.matches('visit');
   const statusView = useStatusView();
@@ -120,11 +158,11 @@ export function App({ runtime }: { runtime: Runtime }) {
       />
     );
   } else if (state.matches({ visit: { screen: 'lara' } })) {
-    screen = <LaraScreen onBackHome={goHome} />;
+    screen = <LaraScreen language={language} services={laraServices} onBackHome={goHome} />;
   } else if (state.matches({ visit: { screen: 'anvanda' } })) {
     screen = <AnvandaScreen language={language} services={anvandaServices} onBackHome={goHome} />;
   } else if (state.matches({ visit: { screen: 'testa' } })) {
-    screen = <TestaScreen onBackHome={goHome} />;
+    screen = <TestaScreen language={language} onTried={recordTried} onBackHome={goHome} />;
   } else if (state.matches({ visit: { screen: 'feedback' } })) {
     screen = (
       <FeedbackScreen
@@ -151,7 +189,7 @@ export function App({ runtime }: { runtime: Runtime }) {
           onEndVisit={() => send({ type: 'END_VISIT' })}
         />
       ) : null}
-      {screen}
+      <Suspense fallback={null}>{screen}</Suspense>
       {inVisit && warningEndsAt !== null ? (
         <IdleWarningDialog
           endsAt={warningEndsAt}

@@ -1,6 +1,6 @@
 /**
  * Problems and confirmations for the staff, shown on the attract screen: storage trouble (with
- * how many logs are waiting), a refused configuration or local catalogue, the result of an enrollment link, and a
+ * how many logs are waiting), a refused configuration or local content file, the result of an enrollment link, and a
  * device that must be enrolled again. Visitors are only asked to tell the staff.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
@@ -49,9 +49,9 @@ export function Notices({ runtime }: { runtime: Runtime }) {
     runtime.subscribeEnrollmentLink,
     runtime.enrollmentLink,
   );
-  const localCatalogueStatus = useSyncExternalStore(
-    runtime.subscribeLocalCatalogue,
-    runtime.localCatalogueStatus,
+  const localContent = useSyncExternalStore(
+    runtime.subscribeLocalContent,
+    runtime.localContentStatus,
   );
   const messages: { key: string; text: string; tone: 'problem' | 'ok' }[] = [];
   if (health.problem) {
@@ -64,8 +64,11 @@ export function Notices({ runtime }: { runtime: Runtime }) {
   if (runtime.configLoad.status === 'refused') {
     messages.push({ key: 'config', text: t('config.refused'), tone: 'problem' });
   }
-  if (localCatalogueStatus === 'refused') {
+  if (localContent.catalogue === 'refused') {
     messages.push({ key: 'local-catalogue', text: t('config.catalogueRefused'), tone: 'problem' });
+  }
+  if (localContent.lessons === 'refused') {
+    messages.push({ key: 'local-lessons', text: t('config.lessonsRefused'), tone: 'problem' });
   }
   if (enrollmentLink.status === 'valid') {
     const helpPoint = enrollmentLink.enrollment.helpPointId;

@@ -15,10 +15,15 @@ import { reportStorageProblem } from '../db/storage-health';
 import { startUpdateManager, type UpdateController } from '../features/pwa/update-manager';
 import { takeEnrollmentFromUrl, type EnrollmentLinkResult } from '../sync/enrollment-link';
 import type { SyncController } from './sync-runtime';
-import type {
-  LocalCatalogue,
-  LocalCatalogueLoad,
-} from '../features/anvanda/catalogue/local-catalogue';
+import type { LocalCatalogue } from '../features/anvanda/catalogue/local-catalogue';
+import type { LocalLessons } from '../features/lara/lessons/local-lessons';
+import type { LocalContentLoad } from '../lib/local-content';
+
+/** The help point's own content files, and how their last fetch went (for the staff notice). */
+export type LocalContentStatus = Record<
+  'catalogue' | 'lessons',
+  LocalContentLoad<unknown>['status'] | null
+>;
 
 export interface Runtime {
   config: KioskConfig;
@@ -34,15 +39,17 @@ export interface Runtime {
   identity(): Promise<DeviceIdentity>;
   /** The municipality's local catalogue, fetched again (network first) each time it is asked. */
   localCatalogue(): Promise<LocalCatalogue | null>;
-  /** How the last fetch of the local catalogue went, for the staff notice. */
-  localCatalogueStatus(): LocalCatalogueLoad['status'] | null;
-  subscribeLocalCatalogue(listener: () => void): () => void;
+  /** The help point's own lessons, fetched the same way. */
+  localLessons(): Promise<LocalLessons | null>;
+  localContentStatus(): LocalContentStatus;
+  subscribeLocalContent(listener: () => void): () => void;
   /** Stores one anonymous log durably and lets sync know. Rejects if storage failed. */
   recordLog<T extends LogEventType>(type: T, data: LogDataOf<T>): Promise<void>;
 }
 
 const LAST_GOOD_CONFIG_KEY = 'kioskConfig.lastGood';
 const LAST_GOOD_LOCAL_CATALOGUE_KEY = 'localCatalogue.lastGood';
+const LAST_GOOD_LOCAL_LESSONS_KEY = 'localLessons.lastGood';
 
 export async function createRuntime(): Promise<Runtime> {
   let enrollmentLink = takeEnrollmentFromUrl(window.location, window.history);
@@ -112,31 +119,47 @@ export async function createRuntime(): Promise<Runtime> {
     void applyEnrollment(link).catch((error: unknown) => console.error('enrollment failed', error));
   });
 
-  let localCatalogueStatus: LocalCatalogueLoad['status'] | null = null;
-  const localCatalogueListeners = new Set<() => void>();
+  let localContentStatus: LocalContentStatus = { catalogue: null, lessons: null };
+  const localContentListeners = new Set<() => void>();
+  const noteLocalContent = (kind: keyof LocalContentStatus, result: LocalContentLoad<unknown>) => {
+    if (result.status === 'refused') console.error(`local ${kind} refused: ${result.reason}`);
+    localContentStatus = { ...localContentStatus, [kind]: result.status };
+    localContentListeners.forEach((listener) => listener());
+  };
+  const lastGoodStorage = async (key: string) => {
+    const data = await localData().catch(() => null);
+    return {
+      readLastGood: async () => data?.readMeta(key),
+      saveLastGood: async (content: unknown) => data?.writeMeta(key, content),
+    };
+  };
   const localCatalogue = async (): Promise<LocalCatalogue | null> => {
-    const [loader, data] = await Promise.all([
+    const [loader, storage] = await Promise.all([
       import('../features/anvanda/catalogue/load-catalogue'),
-      localData().catch(() => null),
+      lastGoodStorage(LAST_GOOD_LOCAL_CATALOGUE_KEY),
     ]);
-    const result = await loader.refreshLocalCatalogue({
-      readLastGood: async () => data?.readMeta(LAST_GOOD_LOCAL_CATALOGUE_KEY),
-      saveLastGood: async (catalogue) => data?.writeMeta(LAST_GOOD_LOCAL_CATALOGUE_KEY, catalogue),
-    });
-    if (result.status === 'refused')
-      console.error(`local-catalogue.json refused: ${result.reason}`);
-    localCatalogueStatus = result.status;
-    localCatalogueListeners.forEach((listener) => listener());
-    return result.catalogue;
+    const result = await loader.refreshLocalCatalogue(storage);
+    noteLocalContent('catalogue', result);
+    return result.content;
+  };
+  const localLessons = async (): Promise<LocalLessons | null> => {
+    const [loader, storage] = await Promise.all([
+      import('../features/lara/lessons/load-lessons'),
+      lastGoodStorage(LAST_GOOD_LOCAL_LESSONS_KEY),
+    ]);
+    const result = await loader.refreshLocalLessons(storage);
+    noteLocalContent('lessons', result);
+    return result.content;
   };
 
   return {
     config,
     localCatalogue,
-    localCatalogueStatus: () => localCatalogueStatus,
-    subscribeLocalCatalogue(listener) {
-      localCatalogueListeners.add(listener);
-      return () => localCatalogueListeners.delete(listener);
+    localLessons,
+    localContentStatus: () => localContentStatus,
+    subscribeLocalContent(listener) {
+      localContentListeners.add(listener);
+      return () => localContentListeners.delete(listener);
     },
     configLoad,
     enrollmentLink: () => enrollmentLink,
@@ -157,8 +180,8 @@ export async function createRuntime(): Promise<Runtime> {
           await data.getDeviceId();
           if (enrollmentLink.status === 'valid') await applyEnrollment(enrollmentLink);
           else await sync();
-          // Checked once at start-up too, so staff see a refused local catalogue at once.
-          await localCatalogue();
+          // Checked once at start-up too, so staff see a refused local file at once.
+          await Promise.all([localCatalogue(), localLessons()]);
         })
         .catch((error: unknown) => console.error('storage or sync could not start', error));
     },

@@ -47,6 +47,8 @@ export const kioskConfigSchema = z.strictObject({
    * staff keep logins off a public terminal. When on, the visitor is warned first.
    */
   openEServiceOnKiosk: z.optional(z.boolean()),
+  /** Testa's technology this help point has, in its order (ids from content/testa/items.json). */
+  testaItems: z.optional(z.array(codeSchema).check(z.maxLength(40))),
   accessibilityContact: z.strictObject({
     email: z.email(),
     phone: z.string().check(z.regex(/^[0-9 +\-()]{3,30}$/, 'must be a phone number')),

@@ -1,57 +1,130 @@
 /**
- * Lära's entry screen. Lessons arrive with the Lära content; until then the visitor can
- * practise the keyboard here. What they type lives only in this component's state, so it is
- * gone the moment the screen unmounts or the visit is wiped.
+ * Lära: hosts the lesson flow machine and renders the view for its state. The lessons for the
+ * visitor's language (and the help point's own) load when the section opens.
  */
-import { useId, useState } from 'react';
+import { useMemo } from 'react';
+import { useMachine } from '@xstate/react';
+import { fromPromise } from 'xstate';
 import { useTranslation } from 'react-i18next';
-import { SectionScreen } from '../../../components/SectionScreen';
-import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
+import { SectionLoading } from '../../../components/SectionLoading';
+import type { LoadedLessons } from '../lessons/load-lessons';
+import type { LocalLessons } from '../lessons/local-lessons';
+import { laraMachine } from '../flow/lara-machine';
+import { lessonLogLogic, type LessonRecord } from '../flow/lesson-log';
+import type { LanguageCode } from '../../../protocol/vocabulary';
+import { LessonList } from './LessonList';
+import { LessonView } from './LessonView';
+import { CheckView } from './CheckView';
+import { DoneView } from './DoneView';
+import './lara.css';
 
-export function LaraScreen({ onBackHome }: { onBackHome: () => void }) {
+export interface LaraServices {
+  localLessons: () => Promise<LocalLessons | null>;
+  recordLesson: (lesson: LessonRecord) => void;
+}
+
+interface LaraScreenProps {
+  language: LanguageCode;
+  services: LaraServices;
+  onBackHome: () => void;
+}
+
+export function LaraScreen({ language, services, onBackHome }: LaraScreenProps) {
   const { t } = useTranslation();
-  const [practiceText, setPracticeText] = useState('');
-  const fieldId = useId();
-  const helpId = useId();
+  const machine = useMemo(
+    () =>
+      laraMachine.provide({
+        actors: {
+          loadLessons: fromPromise<LoadedLessons, { language: LanguageCode }>(async ({ input }) => {
+            const [loader, local] = await Promise.all([
+              import('../lessons/load-lessons'),
+              services.localLessons(),
+            ]);
+            return loader.loadLessons(input.language, local);
+          }),
+          lessonLog: lessonLogLogic(services.recordLesson),
+        },
+      }),
+    [services],
+  );
+  const [state, send] = useMachine(machine, { input: { language } });
+  const { lessons, lessonId, step, question, answers, progress, resumeRefused } = state.context;
+
+  if (!lessons || state.matches('loading') || state.matches('failed')) {
+    return (
+      <SectionLoading
+        name="lara"
+        title={t('lara.title')}
+        swedishTitle="Lära"
+        lead={t('lara.lead')}
+        failed={state.matches('failed')}
+        loadingText={t('lara.loading')}
+        failedText={t('lara.loadFailed')}
+        onRetry={() => send({ type: 'RETRY' })}
+        onBackHome={onBackHome}
+      />
+    );
+  }
+
+  const lesson = lessonId
+    ? lessons.lessons.find((candidate) => candidate.id === lessonId)
+    : undefined;
+  const words = lessonId ? lessons.textsById.get(lessonId) : undefined;
+  if (state.matches('lesson') && lesson && words) {
+    const lang = lessons.swedishFallback.has(lesson.id) ? 'sv' : undefined;
+    const leave = () => send({ type: 'LEAVE' });
+    const restart = () => send({ type: 'RESTART' });
+    if (state.matches({ lesson: 'check' })) {
+      return (
+        <CheckView
+          lesson={lesson}
+          words={words}
+          question={question}
+          answer={answers[question] ?? null}
+          language={language}
+          lang={lang}
+          onAnswer={(answer) => send({ type: 'ANSWER', answer })}
+          onNext={() => send({ type: 'NEXT' })}
+          onBack={() => send({ type: 'BACK' })}
+        />
+      );
+    }
+    if (state.matches({ lesson: 'done' })) {
+      return (
+        <DoneView
+          lesson={lesson}
+          words={words}
+          answers={answers}
+          lang={lang}
+          onRestart={restart}
+          onLeave={leave}
+        />
+      );
+    }
+    return (
+      <LessonView
+        key={`${lesson.id}-${step}`}
+        lesson={lesson}
+        words={words}
+        step={step}
+        language={language}
+        lang={lang}
+        onNext={() => send({ type: 'NEXT' })}
+        onBack={() => send({ type: 'BACK' })}
+        onRestart={restart}
+        onLeave={leave}
+      />
+    );
+  }
 
   return (
-    <SectionScreen
-      name="lara"
-      title={t('lara.title')}
-      swedishTitle="Lära"
-      lead={t('lara.lead')}
+    <LessonList
+      lessons={lessons}
+      progress={progress}
+      resumeRefused={resumeRefused}
+      onOpen={(id) => send({ type: 'OPEN_LESSON', lessonId: id })}
+      onResume={(code) => send({ type: 'RESUME', code })}
       onBackHome={onBackHome}
-    >
-      <section className="card" aria-labelledby={`${fieldId}-title`}>
-        <h2 id={`${fieldId}-title`} className="card__title">
-          {t('lara.keyboardTitle')}
-        </h2>
-        <p id={helpId}>{t('lara.keyboardHelp')}</p>
-        <label htmlFor={fieldId} className="field-label">
-          {t('lara.keyboardLabel')}
-        </label>
-        <textarea
-          id={fieldId}
-          className="practice-field"
-          aria-describedby={helpId}
-          value={practiceText}
-          onChange={(event) => setPracticeText(event.target.value)}
-          rows={4}
-          autoComplete="off"
-          autoCorrect="off"
-          spellCheck={false}
-          data-testid="keyboard-practice"
-        />
-        <p aria-live="polite">{t('lara.lettersTyped', { count: [...practiceText].length })}</p>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => setPracticeText('')}
-        >
-          {t('lara.clear')}
-        </button>
-      </section>
-      <StaffedDeskCard />
-    </SectionScreen>
+    />
   );
 }
