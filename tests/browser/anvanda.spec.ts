@@ -13,29 +13,9 @@ import {
   startVisit,
   waitForServiceWorker,
   type Page,
+  endVisit,
+  logsOfType,
 } from './fixtures';
-
-type LogRow = { type: string; event: { data: Record<string, unknown> } };
-
-async function errandLogs(page: Page) {
-  const db = await readDatabase(page);
-  return (db.logs as LogRow[])
-    .filter((log) => log.type === 'errand-viewed')
-    .map((log) => log.event.data);
-}
-
-/** Ends the visit and waits until its visit log is stored (the errand log is written first). */
-async function endVisit(page: Page) {
-  await page.getByTestId('end-visit').click();
-  await page.getByTestId('skip-feedback').click();
-  await page.getByTestId('thanks-done').click();
-  await expect(page.locator('[data-screen=attract]')).toBeVisible();
-  await expect
-    .poll(async () =>
-      ((await readDatabase(page)).logs as LogRow[]).some((log) => log.type === 'visit'),
-    )
-    .toBe(true);
-}
 
 async function xOf(locator: ReturnType<Page['locator']>): Promise<number> {
   return locator.evaluate((element) => element.getBoundingClientRect().x);
@@ -78,7 +58,7 @@ test('offline: search with a typo, open the errand, show the QR code, go back', 
   await expect(results(page).first()).toHaveAttribute('data-errand', 'deklarera');
 
   await endVisit(page);
-  expect(await errandLogs(page)).toEqual([
+  expect(await logsOfType(page, 'errand-viewed')).toEqual([
     { errandId: 'deklarera', foundBy: 'search', choice: 'phone', language: 'sv' },
   ]);
   // The typed text is nowhere on the device: not in the database, not in the page.
@@ -115,7 +95,7 @@ test('browsing by category, then asking the staff, logs one help request', async
 
   await endVisit(page);
   // One log for the one page, marked as a help request.
-  expect(await errandLogs(page)).toEqual([
+  expect(await logsOfType(page, 'errand-viewed')).toEqual([
     { errandId: 'e-bocker', foundBy: 'category', choice: 'staff', language: 'en' },
   ]);
 });
@@ -141,7 +121,7 @@ test('no hits: suggestions, the categories and the staffed desk, never an empty 
   await expect(page.locator('[data-screen=errand]')).toBeVisible();
   await page.getByTestId('go-home').click();
   await endVisit(page);
-  expect(await errandLogs(page)).toEqual([
+  expect(await logsOfType(page, 'errand-viewed')).toEqual([
     { errandId: 'kivra', foundBy: 'suggestion', choice: 'none', language: 'sv' },
   ]);
 });
@@ -222,7 +202,7 @@ test.describe('with the help point’s own settings', () => {
     expect((await popup).url()).toContain('skatteverket.se');
     await page.bringToFront();
     await endVisit(page);
-    expect((await errandLogs(page))[0]).toMatchObject({
+    expect((await logsOfType(page, 'errand-viewed'))[0]).toMatchObject({
       errandId: 'flyttanmalan',
       choice: 'kiosk',
     });

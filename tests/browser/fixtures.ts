@@ -77,3 +77,21 @@ export async function readDatabase(page: Page): Promise<Record<string, unknown[]
     return result;
   });
 }
+
+type LogRow = { type: string; event: { data: Record<string, unknown> } };
+
+/** The `data` of every stored log of one type, oldest first. */
+export async function logsOfType(page: Page, type: string): Promise<Record<string, unknown>[]> {
+  return ((await readDatabase(page)).logs as LogRow[])
+    .filter((log) => log.type === type)
+    .map((log) => log.event.data);
+}
+
+/** Ends the visit without feedback and waits until its visit log is stored (written last). */
+export async function endVisit(page: Page) {
+  await page.getByTestId('end-visit').click();
+  await page.getByTestId('skip-feedback').click();
+  await page.getByTestId('thanks-done').click();
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+  await expect.poll(async () => (await logsOfType(page, 'visit')).length).toBeGreaterThan(0);
+}

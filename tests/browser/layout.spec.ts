@@ -1,5 +1,39 @@
-import { test, expect, ALL_LANGUAGES } from './fixtures';
+import {
+  test,
+  expect,
+  ALL_LANGUAGES,
+  openDoor,
+  openKiosk,
+  startVisit,
+  type Page,
+} from './fixtures';
 import { visitEveryScreen } from './screens';
+import { LESSONS } from './lessons';
+
+/** Sideways scrolling, and any visible control smaller than 48 × 48 CSS px. */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const issues: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth)
+      issues.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    const interactive = document.querySelectorAll<HTMLElement>(
+      'button, a[href], input, textarea, select, [role=button]',
+    );
+    const inertRoots = Array.from(document.querySelectorAll('dialog[open]'));
+    interactive.forEach((element) => {
+      if (inertRoots.length > 0 && !inertRoots.some((dialog) => dialog.contains(element))) return;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return;
+      if (box.width < 48 || box.height < 48) {
+        issues.push(
+          `${element.outerHTML.slice(0, 60)} is ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
+      }
+    });
+    return issues;
+  });
+}
 
 const VIEWPORTS = [
   { name: 'kiosk', width: 1280, height: 800 },
@@ -25,31 +59,57 @@ for (const viewport of VIEWPORTS) {
             await size.click();
           expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('200%');
         }
-        const found = await page.evaluate(() => {
-          const issues: string[] = [];
-          const root = document.documentElement;
-          if (root.scrollWidth > root.clientWidth)
-            issues.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-          const interactive = document.querySelectorAll<HTMLElement>(
-            'button, a[href], input, textarea, select, [role=button]',
-          );
-          const inertRoots = Array.from(document.querySelectorAll('dialog[open]'));
-          interactive.forEach((element) => {
-            if (inertRoots.length > 0 && !inertRoots.some((dialog) => dialog.contains(element)))
-              return;
-            const box = element.getBoundingClientRect();
-            if (box.width === 0 && box.height === 0) return;
-            if (box.width < 48 || box.height < 48) {
-              issues.push(
-                `${element.outerHTML.slice(0, 60)} is ${Math.round(box.width)}×${Math.round(box.height)}`,
-              );
-            }
-          });
-          return issues;
-        });
+        const found = await layoutProblems(page);
         const textSize = await page.evaluate(() => document.documentElement.style.fontSize);
         found.forEach((issue) => problems.push(`${language} ${screen} @${textSize}: ${issue}`));
       });
+    }
+    expect(problems).toEqual([]);
+  });
+}
+
+for (const language of ['fi', 'ar'] as const) {
+  test(`at 200 % text every lesson step and Testa card fits a tablet (${language})`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 800, height: 1280 });
+    const problems: string[] = [];
+    const check = async (screen: string) =>
+      (await layoutProblems(page)).forEach((issue) => problems.push(`${screen}: ${issue}`));
+    await openKiosk(page);
+    await startVisit(page, language);
+    await page.locator('button[data-text-size="200"]').click();
+    await openDoor(page, 'lara');
+    await check('lessons');
+    for (const lesson of LESSONS) {
+      await page.locator(`[data-lesson="${lesson.id}"]`).click();
+      await page.getByTestId('show-resume-code').click();
+      for (let step = 0; step < lesson.steps.length; step += 1) {
+        await check(`${lesson.id} step ${step + 1}`);
+        await page.getByTestId('lesson-next').click();
+      }
+      for (const [index, question] of lesson.check.entries()) {
+        await page.locator(`[data-answer="${question.correct}"]`).click();
+        await check(`${lesson.id} question ${index + 1}`);
+        await page.getByTestId('lesson-next').click();
+      }
+      await check(`${lesson.id} done`);
+      await page.getByTestId('lesson-leave').click();
+    }
+    await page.getByTestId('go-home').click();
+    await openDoor(page, 'testa');
+    for (const item of await page
+      .locator('[data-item]')
+      .evaluateAll((tiles) => tiles.map((tile) => tile.getAttribute('data-item')))) {
+      await page.locator(`[data-item="${item}"]`).click();
+      await check(`testa ${item}`);
+      await page.getByTestId('testa-back').click();
+    }
+    for (const demo of ['camera-check', 'qr-practice', 'read-aloud']) {
+      await page.locator(`[data-demo="${demo}"]`).click();
+      await check(`testa ${demo}`);
+      await page.getByTestId('testa-back').click();
     }
     expect(problems).toEqual([]);
   });

@@ -16,7 +16,15 @@ export default defineConfig({
   outputDir: '../../test-results',
   use: {
     browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions(),
+    launchOptions: {
+      ...chromiumLaunchOptions(),
+      // A fake camera and microphone, allowed without a prompt, for the camera check tests.
+      args: [
+        ...chromiumLaunchOptions().args,
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+      ],
+    },
     viewport: { width: 1280, height: 800 },
     trace: 'off',
   },
