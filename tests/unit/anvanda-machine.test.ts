@@ -148,6 +148,15 @@ describe('search results', () => {
     expect(searchCatalogue(catalogue, title).categories).toContain('library');
   });
 
+  it('builds the index once per language, again only when the local catalogue changes', async () => {
+    const first = await loadCatalogue('uk', null);
+    expect(await loadCatalogue('uk', null)).toBe(first);
+    const local = { schemaVersion: 1 as const, errands: [], texts: {} };
+    const withLocal = await loadCatalogue('uk', local);
+    expect(withLocal).not.toBe(first);
+    expect(await loadCatalogue('uk', { ...local })).toBe(withLocal);
+  });
+
   it('loads every language, validated', async () => {
     for (const language of ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'uk', 'fi'] as const) {
       const catalogue = await loadCatalogue(language, null);

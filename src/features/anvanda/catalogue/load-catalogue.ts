@@ -51,7 +51,29 @@ function validate<T>(schema: z.ZodMiniType<T>, raw: unknown, what: string): T {
   return result.data;
 }
 
-export async function loadCatalogue(
+/**
+ * The index is built once per language and kept for later visits (it holds only catalogue
+ * text, nothing of a visitor), until the local catalogue changes.
+ */
+const built = new Map<LanguageCode, { localKey: string; catalogue: Promise<LoadedCatalogue> }>();
+
+export function loadCatalogue(
+  language: LanguageCode,
+  local: LocalCatalogue | null,
+): Promise<LoadedCatalogue> {
+  const localKey = JSON.stringify(local);
+  const cached = built.get(language);
+  if (cached && cached.localKey === localKey) return cached.catalogue;
+  const catalogue = buildCatalogue(language, local);
+  built.set(language, { localKey, catalogue });
+  // A failed load is not kept: the next visit tries again.
+  catalogue.catch(() => {
+    if (built.get(language)?.catalogue === catalogue) built.delete(language);
+  });
+  return catalogue;
+}
+
+async function buildCatalogue(
   language: LanguageCode,
   local: LocalCatalogue | null,
 ): Promise<LoadedCatalogue> {
