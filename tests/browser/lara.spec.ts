@@ -129,3 +129,85 @@ test('read aloud speaks the step in the session language when a voice exists', a
   await expect(page.getByTestId('read-aloud')).toHaveCount(0);
   await expect(page.getByTestId('read-aloud-none')).toBeVisible();
 });
+
+test.describe('with the help point’s own lessons', () => {
+  // page.route cannot see requests a service worker answers, so this runs without one.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a local lesson is added (in Swedish where untranslated); a broken file is refused and the last good stays', async ({
+    page,
+  }) => {
+    const own = {
+      schemaVersion: 1,
+      lessons: [
+        {
+          id: 'bibliotekets-skrivare',
+          number: 40,
+          picture: 'browser',
+          steps: [
+            { kind: 'explain', picture: 'browser' },
+            { kind: 'explain', picture: 'check' },
+            { kind: 'practice', practice: 'choose', options: 2, correct: 1 },
+          ],
+          check: [
+            { answers: 2, correct: 0 },
+            { answers: 2, correct: 1 },
+          ],
+        },
+      ],
+      texts: {
+        sv: {
+          lessons: {
+            'bibliotekets-skrivare': {
+              title: 'Skriva ut på biblioteket',
+              summary: 'Så skriver du ut från bibliotekets dator.',
+              steps: [
+                { title: 'Skrivaren', text: 'Skrivaren står vid disken.' },
+                { title: 'Betala', text: 'En sida kostar två kronor.' },
+                {
+                  title: 'Välj',
+                  text: 'Var hämtar du utskriften?',
+                  options: ['Hemma', 'Vid disken'],
+                  feedback: 'Utskriften kommer ut vid disken.',
+                },
+              ],
+              check: [
+                {
+                  question: 'Var står skrivaren?',
+                  answers: ['Vid disken', 'I källaren'],
+                  explanation: 'Vid disken.',
+                },
+                {
+                  question: 'Vad kostar en sida?',
+                  answers: ['Inget', 'Två kronor'],
+                  explanation: 'Två kronor.',
+                },
+              ],
+            },
+          },
+        },
+      },
+    };
+    let served: unknown = own;
+    await page.route('**/local-lessons.json', (route) => route.fulfill({ json: served }));
+    await openKiosk(page);
+    await startVisit(page, 'en');
+    await openDoor(page, 'lara');
+    const tile = page.locator('[data-lesson=bibliotekets-skrivare]');
+    await expect(tile.locator('[lang=sv]').first()).toHaveText('Skriva ut på biblioteket');
+    await tile.click();
+    await expect(page.locator('[data-screen=lesson] h1 [lang=sv]')).toHaveText(
+      'Skriva ut på biblioteket',
+    );
+    await page.getByTestId('lesson-leave').click();
+    await endVisit(page);
+
+    served = { ...own, lessons: [{ ...own.lessons[0], number: 1 }] };
+    await page.reload();
+    await expect(page.locator('[data-notice=local-lessons]')).toBeVisible();
+    await startVisit(page, 'sv');
+    await openDoor(page, 'lara');
+    await expect(page.locator('[data-lesson]')).toHaveCount(LESSONS.length + 1);
+    await expect(page.locator('[data-lesson=bibliotekets-skrivare]')).toBeVisible();
+  });
+});
