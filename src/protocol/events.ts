@@ -12,6 +12,7 @@ import {
   heartbeatDataSchema,
   lessonDataSchema,
   questionDataSchema,
+  questionWithdrawnDataSchema,
   techTriedDataSchema,
   uuidV7Schema,
   visitDataSchema,
@@ -37,6 +38,7 @@ function eventSchema<T extends string, D extends z.ZodMiniType>(type: T, data: D
 export const LOG_EVENT_TYPES = [
   'visit',
   'question',
+  'question-withdrawn',
   'lesson',
   'course-session',
   'errand-viewed',
@@ -48,6 +50,7 @@ export const LOG_EVENT_TYPES = [
 export const logEventSchema = z.discriminatedUnion('type', [
   eventSchema('visit', visitDataSchema),
   eventSchema('question', questionDataSchema),
+  eventSchema('question-withdrawn', questionWithdrawnDataSchema),
   eventSchema('lesson', lessonDataSchema),
   eventSchema('course-session', courseSessionDataSchema),
   eventSchema('errand-viewed', errandViewedDataSchema),

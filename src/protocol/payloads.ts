@@ -69,6 +69,14 @@ export const questionDataSchema = z.strictObject({
   helpedAt: minuteTimestampSchema,
 });
 
+/**
+ * Staff withdraw a record they tagged by mistake, after it may have been delivered: a new
+ * event, never a silent change. The report leaves out every record that has one.
+ */
+export const questionWithdrawnDataSchema = z.strictObject({
+  recordId: uuidV7Schema,
+});
+
 export const lessonDataSchema = z.strictObject({
   lessonId: codeSchema,
   stepsReached: count(50),

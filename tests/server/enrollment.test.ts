@@ -188,6 +188,7 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       role: 'staff',
     });
     const corrected = uuidv7();
+    const withdrawn = uuidv7();
     const question = (topics: string[], count: number, recordId?: string, minutesAgo = 0) =>
       makeEvent(helpPointId, 'question', {
         data: questionData(topics, count, recordId),
@@ -200,6 +201,9 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       // A record entered, then corrected: only the later version counts.
       question(['job-seeking'], 5, corrected, 10),
       question(['email-messaging'], 3, corrected, 0),
+      // A record withdrawn after delivery: not counted at all.
+      question(['healthcare-1177'], 4, withdrawn, 5),
+      makeEvent(helpPointId, 'question-withdrawn', { data: { recordId: withdrawn } }),
       makeEvent(helpPointId, 'visit'),
       makeEvent(helpPointId, 'visit'),
       makeEvent(helpPointId, 'feedback'),
@@ -215,7 +219,7 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       helpPointId,
       name: 'Report test',
       devices: 1,
-      eventsByType: { question: 5, visit: 2, feedback: 1 },
+      eventsByType: { question: 6, 'question-withdrawn': 1, visit: 2, feedback: 1 },
       questions: 12,
       questionsByTopic: {
         'printing-copying-scanning': 6,

@@ -81,6 +81,8 @@ export function sampleData(type: LogEventType): unknown {
       };
     case 'question':
       return questionData(['printing-copying-scanning'], 1);
+    case 'question-withdrawn':
+      return { recordId: uuidv7() };
     case 'lesson':
       return {
         lessonId: 'e-post-1',

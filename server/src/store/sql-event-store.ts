@@ -152,8 +152,8 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
         `SELECT help_point_id, type, count(*)::integer AS n
          FROM events GROUP BY help_point_id, type`,
       );
-      // A record's corrections are new events with the same recordId: count its latest only.
-      // Rows with a null topic carry the help point's total.
+      // A record's corrections are new events with the same recordId: count its latest only,
+      // and none of a record that was withdrawn. Rows with a null topic carry the total.
       const questions = await driver.query<{
         help_point_id: string;
         topic: string | null;
@@ -161,7 +161,12 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
       }>(
         `WITH latest AS (
            SELECT DISTINCT ON (help_point_id, data->>'recordId') help_point_id, data
-           FROM events WHERE type = 'question'
+           FROM events e WHERE type = 'question'
+             AND NOT EXISTS (
+               SELECT 1 FROM events w
+               WHERE w.type = 'question-withdrawn' AND w.help_point_id = e.help_point_id
+                 AND w.data->>'recordId' = e.data->>'recordId'
+             )
            ORDER BY help_point_id, data->>'recordId', occurred_at DESC, id DESC
          )
          SELECT help_point_id, topic, sum((data->>'count')::integer)::integer AS n
