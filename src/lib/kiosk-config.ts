@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { describeIssues } from './schema-errors';
+import { pinHashSchema } from './pin-hash';
 import { codeSchema } from '../protocol/codes';
 import { LANGUAGES, type LanguageCode } from '../protocol/vocabulary';
 
@@ -49,6 +50,11 @@ export const kioskConfigSchema = z.strictObject({
   openEServiceOnKiosk: z.optional(z.boolean()),
   /** Testa's technology this help point has, in its order (ids from content/testa/items.json). */
   testaItems: z.optional(z.array(codeSchema).check(z.maxLength(40))),
+  /**
+   * The help point's staff PIN, as a salted PBKDF2 hash (`npm run pin:hash`), never the PIN.
+   * Without it, a kiosk's staff mode cannot be unlocked.
+   */
+  staffPin: z.optional(pinHashSchema),
   accessibilityContact: z.strictObject({
     email: z.email(),
     phone: z.string().check(z.regex(/^[0-9 +\-()]{3,30}$/, 'must be a phone number')),

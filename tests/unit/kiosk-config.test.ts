@@ -81,4 +81,20 @@ describe('kiosk configuration', () => {
     expect(wrongType.ok).toBe(false);
     if (!wrongType.ok) expect(wrongType.reason).toMatch(/^openEServiceOnKiosk:/);
   });
+
+  it('takes the staff PIN only as a well-formed hash, never as the PIN itself', () => {
+    const hashed = {
+      algorithm: 'PBKDF2-SHA256',
+      iterations: 600_000,
+      salt: 'YzozIXNZEHQYcUWPgXYFMQ==',
+      hash: 'KnsIxipiCIO92cHnS1/BRbeFN+xVVDEPPuPp11kpKh8=',
+    };
+    expect(parseKioskConfig({ ...DEFAULT_KIOSK_CONFIG, staffPin: hashed }).ok).toBe(true);
+    const plain = parseKioskConfig({ ...DEFAULT_KIOSK_CONFIG, staffPin: '2580' });
+    expect(plain.ok).toBe(false);
+    if (!plain.ok) expect(plain.reason).toMatch(/^staffPin/);
+    expect(
+      parseKioskConfig({ ...DEFAULT_KIOSK_CONFIG, staffPin: { ...hashed, iterations: 1000 } }).ok,
+    ).toBe(false);
+  });
 });
