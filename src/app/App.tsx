@@ -21,6 +21,8 @@ import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
 import { Notices } from './Notices';
+import { useStaffLock } from './use-staff-lock';
+import { PinDialog } from '../features/staff/components/PinDialog';
 import { useStatusView, StatusView } from './StatusView';
 import type { Runtime } from './runtime';
 
@@ -64,6 +66,7 @@ export function App({ runtime }: { runtime: Runtime }) {
     },
   });
   const { language, textSize, warningEndsAt } = state.context;
+  const staff = useStaffLock(runtime);
 
   useEffect(() => {
     // Benchmarks and tests wait for this: the first screen is rendered and accepts input.
@@ -123,11 +126,16 @@ export function App({ runtime }: { runtime: Runtime }) {
   const inVisit = state.matches('visit');
   const statusView = useStatusView();
 
-  // Staff open #status on an idle kiosk; a visitor's session is never interrupted for it.
-  if (statusView.open && idle) {
+  // Staff open #status, or unlock staff mode with the PIN, on an idle kiosk; a visitor's
+  // session is never interrupted for it. Staff mode locks again by itself.
+  if ((statusView.open || staff.state.matches('unlocked')) && idle) {
+    const close = () => {
+      statusView.close();
+      staff.send({ type: 'LOCK' });
+    };
     return (
       <KioskConfigContext.Provider value={runtime.config}>
-        <StatusView runtime={runtime} onClose={statusView.close} />
+        <StatusView runtime={runtime} onClose={close} />
       </KioskConfigContext.Provider>
     );
   }
@@ -138,6 +146,7 @@ export function App({ runtime }: { runtime: Runtime }) {
       <AttractScreen
         onStart={() => send({ type: 'START' })}
         onOpenStatement={() => send({ type: 'OPEN_STATEMENT' })}
+        onStaff={() => staff.send({ type: 'OPEN' })}
         notices={<Notices runtime={runtime} />}
       />
     );
@@ -190,6 +199,15 @@ export function App({ runtime }: { runtime: Runtime }) {
         />
       ) : null}
       <Suspense fallback={null}>{screen}</Suspense>
+      {idle && (staff.state.matches('entering') || staff.state.matches('checking')) ? (
+        <PinDialog
+          configured={runtime.config.staffPin !== undefined}
+          checking={staff.state.matches('checking')}
+          problem={staff.state.context.problem}
+          onSubmit={(pin) => staff.send({ type: 'SUBMIT', pin })}
+          onCancel={() => staff.send({ type: 'CANCEL' })}
+        />
+      ) : null}
       {inVisit && warningEndsAt !== null ? (
         <IdleWarningDialog
           endsAt={warningEndsAt}

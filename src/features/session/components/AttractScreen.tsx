@@ -23,10 +23,12 @@ const GREETINGS: Record<string, string> = {
 interface AttractScreenProps {
   onStart: () => void;
   onOpenStatement: () => void;
+  /** The discreet way into staff mode (asks for the staff PIN). */
+  onStaff: () => void;
   notices: React.ReactNode;
 }
 
-export function AttractScreen({ onStart, onOpenStatement, notices }: AttractScreenProps) {
+export function AttractScreen({ onStart, onOpenStatement, onStaff, notices }: AttractScreenProps) {
   const { t } = useTranslation();
   return (
     <Screen name="attract" title={t('attract.title')} lead={t('attract.lead')} focusHeading={false}>
@@ -48,6 +50,14 @@ export function AttractScreen({ onStart, onOpenStatement, notices }: AttractScre
       <footer className="attract__footer">
         <button type="button" className="button button--quiet" onClick={onOpenStatement}>
           {t('attract.statementLink')}
+        </button>
+        <button
+          type="button"
+          className="button button--quiet button--staff"
+          onClick={onStaff}
+          data-testid="staff-open"
+        >
+          {t('staff.open')}
         </button>
         <span className="version" data-testid="app-version">
           {t('app.version', { version: __APP_VERSION__ })}
