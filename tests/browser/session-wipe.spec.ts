@@ -14,7 +14,16 @@ test('idle warning → more time → idle again → timeout wipes the visitor', 
   await page.evaluate(() =>
     sessionStorage.setItem('visitor-scratch', 'something the visitor opened'),
   );
+  // The wheel event reaches the page asynchronously; wait for it, so that it cannot land after
+  // the fast-forward below and restart the idle timer.
+  const wheeled = page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        document.addEventListener('wheel', () => resolve(), { once: true, capture: true }),
+      ),
+  );
   await page.mouse.wheel(0, 400);
+  await wheeled;
 
   await page.clock.fastForward(IDLE_MS + 1000);
   const warning = page.getByTestId('idle-warning');
