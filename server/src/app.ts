@@ -1,6 +1,7 @@
 /**
  * Assembles the collector's HTTP app: CORS, uniform JSON errors, health, the events
- * endpoint and the admin routes. No I/O happens here; start-collector.ts listens.
+ * endpoint, help requests and the tally, and the admin routes. No I/O happens here;
+ * start-collector.ts listens.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERROR_CODES } from '../../src/protocol/sync-api';
@@ -8,6 +9,7 @@ import { registerAdminRoutes } from './http/admin-routes';
 import { installCors } from './http/cors';
 import { installErrorHandlers, sendError } from './http/errors';
 import { registerEventsRoute } from './http/events-route';
+import { registerHelpRequestRoutes } from './http/help-requests-route';
 import { TokenBucketLimiter, type RateLimitOptions } from './http/rate-limit';
 import type { EventStore } from './store/event-store';
 
@@ -19,6 +21,8 @@ export interface AppOptions {
   rateLimit: RateLimitOptions | false;
   bodyLimitBytes: number;
   logger: boolean;
+  /** The clock of help requests (created, updated, expired). Default: the system clock. */
+  now?: () => Date;
 }
 
 export function buildApp(options: AppOptions): FastifyInstance {
@@ -45,6 +49,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : null;
   registerEventsRoute(app, options.store, limiter);
+  registerHelpRequestRoutes(app, options.store, limiter, options.now ?? (() => new Date()));
   registerAdminRoutes(app, options.store, options.adminToken);
   return app;
 }

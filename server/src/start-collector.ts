@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { enrollDevice } from './enrollment';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
 import { DEFAULT_DATA_DIR, openStore } from './store/open-store';
+import type { HelpPointReport } from './store/event-store';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -27,6 +28,8 @@ export interface CollectorOptions {
   bodyLimitBytes?: number;
   /** Fastify's request log on stdout. Default false. */
   logger?: boolean;
+  /** The clock of help requests; tests move it to age requests. Default: the system clock. */
+  now?: () => Date;
 }
 
 export interface RunningCollector {
@@ -40,6 +43,8 @@ export interface RunningCollector {
   }): Promise<{ enrollment: Enrollment; link: string }>;
   countEvents(filter?: { helpPointId?: string; type?: string }): Promise<number>;
   listEventIds(): Promise<string[]>;
+  /** The admin report (per help point, corrections applied), for tests and the CLI. */
+  report(): Promise<HelpPointReport[]>;
   close(): Promise<void>;
 }
 
@@ -60,6 +65,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     logger: options.logger ?? false,
+    ...(options.now ? { now: options.now } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -79,6 +85,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     enroll: (input) => enrollDevice(store, { ...input, collectorUrl: url }),
     countEvents: (filter) => store.countEvents(filter),
     listEventIds: () => store.listEventIds(),
+    report: () => store.report(),
     close: () =>
       (closing ??= (async () => {
         try {

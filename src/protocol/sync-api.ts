@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   unsupportedMediaType: 'unsupported-media-type',
   unauthenticated: 'unauthenticated',
   forbidden: 'forbidden',
+  conflict: 'conflict',
   rateLimited: 'rate-limited',
   notFound: 'not-found',
   internal: 'internal-error',

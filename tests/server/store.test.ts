@@ -118,6 +118,61 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
     });
   });
 
+  it('keeps one row per help-request id, counts open ones and deletes old ones', async () => {
+    const kiosk = { id: uuidv7(), helpPointId: 'store-requests', role: 'kiosk' as const };
+    await store.createDevice({ ...kiosk, tokenHash: hashToken(`${kiosk.id}-store-token-0123`) });
+    const at = (iso: string) => new Date(iso);
+    const options = (now: string) => ({
+      now: at(now),
+      openSince: new Date(at(now).getTime() - 60 * 60_000),
+      maxOpen: 2,
+      deleteBefore: new Date(at(now).getTime() - 24 * 60 * 60_000),
+    });
+    const ask = (id: string, now: string) =>
+      store.createHelpRequest(
+        { id, language: 'sv', errandId: null, helpPointId: kiosk.helpPointId, deviceId: kiosk.id },
+        options(now),
+      );
+    const rows = async () =>
+      (
+        await driver.query<{ id: string; status: string; updated_at: Date }>(
+          'SELECT id, status, updated_at FROM help_requests ORDER BY created_at',
+        )
+      ).map((row) => [row.id, row.status, new Date(row.updated_at).toISOString()]);
+
+    const old = uuidv7();
+    const first = uuidv7();
+    expect(await ask(old, '2026-03-09T08:00:00.000Z')).toMatchObject({ outcome: 'created' });
+    expect(await ask(first, '2026-03-10T09:00:00.000Z')).toMatchObject({ outcome: 'created' });
+    // The next day's first request swept the one made over 24 hours before it.
+    expect(await rows()).toEqual([[first, 'open', '2026-03-10T09:00:00.000Z']]);
+    expect(await ask(first, '2026-03-10T09:01:00.000Z')).toMatchObject({ outcome: 'existing' });
+    expect(await store.countOpenHelpRequests(kiosk.id, at('2026-03-10T08:30:00.000Z'))).toBe(1);
+    expect(await store.countOpenHelpRequests(kiosk.id, at('2026-03-10T09:00:00.000Z'))).toBe(0);
+    const second = uuidv7();
+    expect(await ask(second, '2026-03-10T09:10:00.000Z')).toMatchObject({ outcome: 'created' });
+    expect(await ask(uuidv7(), '2026-03-10T09:20:00.000Z')).toEqual({ outcome: 'limited' });
+
+    const close = (id: string, now: string) =>
+      store.updateHelpRequestStatus(id, kiosk.helpPointId, 'closed', at(now));
+    expect(await close(first, '2026-03-10T09:30:00.000Z')).toMatchObject({ status: 'closed' });
+    expect(await close(first, '2026-03-10T09:40:00.000Z')).toMatchObject({
+      updatedAt: '2026-03-10T09:30:00.000Z',
+    });
+    expect(
+      await store.updateHelpRequestStatus(
+        second,
+        'elsewhere',
+        'closed',
+        at('2026-03-10T10:00:00.000Z'),
+      ),
+    ).toBe(null);
+    expect(await rows()).toEqual([
+      [first, 'closed', '2026-03-10T09:30:00.000Z'],
+      [second, 'open', '2026-03-10T09:10:00.000Z'],
+    ]);
+  });
+
   it('stores only hashes of device tokens', async () => {
     const rows = await driver.query<{ token_hash: string }>('SELECT token_hash FROM devices');
     expect(rows.length).toBeGreaterThan(0);

@@ -151,7 +151,11 @@ export function makeEvent(
 
 /** A help point id no other test uses, so tests can share one collector. */
 export function uniqueHelpPoint(prefix = 'hp'): string {
-  return `${prefix}-${randomBytes(4).toString('hex')}`;
+  // Letters only: a code may not hold a run of six digits (it could be a personal number).
+  const letters = randomBytes(8)
+    .toString('hex')
+    .replace(/\d/g, (digit) => 'ghijklmnop'[Number(digit)] ?? 'g');
+  return `${prefix}-${letters}`;
 }
 
 export interface HttpAnswer {

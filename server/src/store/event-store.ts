@@ -4,6 +4,12 @@
  * very same SQL and the tests can hold them to the same behaviour.
  */
 import type { LogEvent } from '../../../src/protocol/events';
+import type {
+  HelpPointTally,
+  HelpRequest,
+  HelpRequestCreate,
+  HelpRequestStatus,
+} from '../../../src/protocol/help-requests';
 
 export type DeviceRole = 'kiosk' | 'staff';
 
@@ -39,6 +45,28 @@ export interface HelpPointReport {
   questionsByTopic: Record<string, number>;
 }
 
+/** A kiosk's request as the collector stores it: the body plus who asked, from the token. */
+export interface NewHelpRequest extends HelpRequestCreate {
+  helpPointId: string;
+  deviceId: string;
+}
+
+export interface HelpRequestCreateOptions {
+  /** The collector's clock: created_at and updated_at of a new request. */
+  now: Date;
+  /** Open requests of the device created after this count against maxOpen. */
+  openSince: Date;
+  maxOpen: number;
+  /** Retention: requests created before this are deleted first. */
+  deleteBefore: Date;
+}
+
+export type HelpRequestCreation =
+  /** created: stored now; existing: this device already stored this id (a retry). */
+  | { outcome: 'created' | 'existing'; request: HelpRequest }
+  /** conflict: the id belongs to another device; limited: the device has maxOpen open. */
+  | { outcome: 'conflict' | 'limited' };
+
 export interface EventStore {
   readonly description: string;
   /** Applies pending migrations; returns their names. */
@@ -57,5 +85,34 @@ export interface EventStore {
   countEvents(filter?: EventFilter): Promise<number>;
   listEventIds(): Promise<string[]>;
   report(): Promise<HelpPointReport[]>;
+  /**
+   * Deletes requests older than deleteBefore, then stores the request unless the device is
+   * over its limit. Idempotent on id; an id of another device is never shown or overwritten.
+   */
+  createHelpRequest(
+    request: NewHelpRequest,
+    options: HelpRequestCreateOptions,
+  ): Promise<HelpRequestCreation>;
+  /** The device's requests still open and created after since. */
+  countOpenHelpRequests(deviceId: string, since: Date): Promise<number>;
+  /** The help point's open and accepted requests created after since, oldest first. */
+  listHelpRequests(helpPointId: string, since: Date): Promise<HelpRequest[]>;
+  /**
+   * Sets the status of a request of this help point (closed stays closed); null when the help
+   * point has no such request. updated_at changes only when the status does.
+   */
+  updateHelpRequestStatus(
+    id: string,
+    helpPointId: string,
+    status: Exclude<HelpRequestStatus, 'open'>,
+    now: Date,
+  ): Promise<HelpRequest | null>;
+  /** Questions with helpedAt in [from, to), counted like report(); hours at the UTC offset. */
+  helpPointTally(
+    helpPointId: string,
+    from: Date,
+    to: Date,
+    utcOffsetMinutes: number,
+  ): Promise<HelpPointTally>;
   close(): Promise<void>;
 }

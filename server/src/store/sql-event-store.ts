@@ -13,6 +13,7 @@ import type {
 } from './event-store';
 import { migrate } from './migrator';
 import type { SqlDriver } from './sql-driver';
+import { createHelpRequestMethods } from './sql-help-requests';
 
 const EVENT_COLUMNS =
   'id, type, schema_version, occurred_at, received_at, help_point_id, device_id, received_from_device, data';
@@ -201,6 +202,8 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
       }
       return [...reports.values()];
     },
+
+    ...createHelpRequestMethods(driver),
 
     close: () => driver.close(),
   };

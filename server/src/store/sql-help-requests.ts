@@ -1,0 +1,188 @@
+/**
+ * The help-request and tally part of the EventStore in SQL, kept apart from
+ * sql-event-store.ts only for size: the same statements for both drivers, spread into the
+ * one store. Times come in as parameters (the collector's clock), never from now(), so the
+ * tests can move the clock and both databases agree on it.
+ */
+import type {
+  HelpPointTally,
+  HelpRequest,
+  HelpRequestStatus,
+} from '../../../src/protocol/help-requests';
+import type { LanguageCode } from '../../../src/protocol/vocabulary';
+import type { EventStore, HelpRequestCreation } from './event-store';
+import type { SqlDriver, SqlRunner } from './sql-driver';
+
+type HelpRequestMethods = Pick<
+  EventStore,
+  | 'createHelpRequest'
+  | 'countOpenHelpRequests'
+  | 'listHelpRequests'
+  | 'updateHelpRequestStatus'
+  | 'helpPointTally'
+>;
+
+interface HelpRequestRow {
+  id: string;
+  help_point_id: string;
+  device_id: string;
+  language: LanguageCode;
+  errand_id: string | null;
+  status: HelpRequestStatus;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const COLUMNS = 'id, help_point_id, device_id, language, errand_id, status, created_at, updated_at';
+
+/** Advisory-lock class for "one device's help requests"; the second key is the device. */
+const DEVICE_LOCK_CLASS = 4_711_002;
+
+function toHelpRequest(row: HelpRequestRow): HelpRequest {
+  return {
+    id: row.id,
+    helpPointId: row.help_point_id,
+    deviceId: row.device_id,
+    language: row.language,
+    errandId: row.errand_id,
+    status: row.status,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}
+
+async function countOpen(runner: SqlRunner, deviceId: string, since: Date): Promise<number> {
+  const [row] = await runner.query<{ n: number }>(
+    `SELECT count(*)::integer AS n FROM help_requests
+     WHERE device_id = $1::uuid AND status = 'open' AND created_at > $2::timestamptz`,
+    [deviceId, since.toISOString()],
+  );
+  return row?.n ?? 0;
+}
+
+/**
+ * The latest question event of each record of the help point, none of a withdrawn record
+ * (as in report()), kept when its helpedAt is in [$2, $3); hours shifted by $4 minutes.
+ */
+const TALLY_SQL = `
+  WITH latest AS (
+    SELECT DISTINCT ON (data->>'recordId') data
+    FROM events e
+    WHERE e.type = 'question' AND e.help_point_id = $1::text
+      AND NOT EXISTS (
+        SELECT 1 FROM events w
+        WHERE w.type = 'question-withdrawn' AND w.help_point_id = e.help_point_id
+          AND w.data->>'recordId' = e.data->>'recordId'
+      )
+    ORDER BY data->>'recordId', occurred_at DESC, id DESC
+  ),
+  counted AS (
+    SELECT data, (data->>'count')::integer AS n, (data->>'helpedAt')::timestamptz AS helped_at
+    FROM latest
+  ),
+  tallied AS (
+    SELECT data, n,
+      to_char((helped_at AT TIME ZONE 'UTC') + $4::integer * interval '1 minute', 'HH24') AS hour
+    FROM counted
+    WHERE helped_at >= $2::timestamptz AND helped_at < $3::timestamptz
+  )
+  SELECT 'topic' AS kind, topic AS key, sum(n)::integer AS n
+  FROM tallied CROSS JOIN LATERAL jsonb_array_elements_text(data->'helpedWith') AS t(topic)
+  GROUP BY topic
+  UNION ALL
+  SELECT 'hour', hour, sum(n)::integer FROM tallied GROUP BY hour
+  UNION ALL
+  SELECT 'total', NULL, COALESCE(sum(n), 0)::integer FROM tallied`;
+
+export function createHelpRequestMethods(driver: SqlDriver): HelpRequestMethods {
+  return {
+    async createHelpRequest(request, options) {
+      // Retention, outside the device's transaction so that it holds its lock briefly.
+      await driver.query('DELETE FROM help_requests WHERE created_at < $1::timestamptz', [
+        options.deleteBefore.toISOString(),
+      ]);
+      return driver.transaction(async (tx): Promise<HelpRequestCreation> => {
+        // One device at a time: two of its POSTs at once cannot both pass the limit.
+        await tx.query('SELECT pg_advisory_xact_lock($1::integer, hashtext($2::text))', [
+          DEVICE_LOCK_CLASS,
+          request.deviceId,
+        ]);
+        const owned = (row: HelpRequestRow) =>
+          row.device_id === request.deviceId && row.help_point_id === request.helpPointId;
+        const [stored] = await tx.query<HelpRequestRow>(
+          `SELECT ${COLUMNS} FROM help_requests WHERE id = $1::uuid`,
+          [request.id],
+        );
+        if (stored) {
+          return owned(stored)
+            ? { outcome: 'existing', request: toHelpRequest(stored) }
+            : { outcome: 'conflict' };
+        }
+        if ((await countOpen(tx, request.deviceId, options.openSince)) >= options.maxOpen) {
+          return { outcome: 'limited' };
+        }
+        const now = options.now.toISOString();
+        const [inserted] = await tx.query<HelpRequestRow>(
+          `INSERT INTO help_requests (${COLUMNS})
+           VALUES ($1::uuid, $2::text, $3::uuid, $4::text, $5::text, 'open',
+                   $6::timestamptz, $6::timestamptz)
+           ON CONFLICT (id) DO NOTHING RETURNING ${COLUMNS}`,
+          [
+            request.id,
+            request.helpPointId,
+            request.deviceId,
+            request.language,
+            request.errandId,
+            now,
+          ],
+        );
+        // No row: another device stored this id between the look-up and the insert.
+        return inserted
+          ? { outcome: 'created', request: toHelpRequest(inserted) }
+          : { outcome: 'conflict' };
+      });
+    },
+
+    countOpenHelpRequests: (deviceId, since) => countOpen(driver, deviceId, since),
+
+    async listHelpRequests(helpPointId, since) {
+      const rows = await driver.query<HelpRequestRow>(
+        `SELECT ${COLUMNS} FROM help_requests
+         WHERE help_point_id = $1::text AND status IN ('open', 'accepted')
+           AND created_at > $2::timestamptz
+         ORDER BY created_at, id`,
+        [helpPointId, since.toISOString()],
+      );
+      return rows.map(toHelpRequest);
+    },
+
+    async updateHelpRequestStatus(id, helpPointId, status, now) {
+      // On the right-hand side, status is the old value: closed is final.
+      const [row] = await driver.query<HelpRequestRow>(
+        `UPDATE help_requests
+         SET status = CASE WHEN status = 'closed' THEN 'closed' ELSE $3::text END,
+             updated_at = CASE WHEN status = 'closed' OR status = $3::text
+                               THEN updated_at ELSE $4::timestamptz END
+         WHERE id = $1::uuid AND help_point_id = $2::text
+         RETURNING ${COLUMNS}`,
+        [id, helpPointId, status, now.toISOString()],
+      );
+      return row ? toHelpRequest(row) : null;
+    },
+
+    async helpPointTally(helpPointId, from, to, utcOffsetMinutes) {
+      const rows = await driver.query<{
+        kind: 'topic' | 'hour' | 'total';
+        key: string | null;
+        n: number;
+      }>(TALLY_SQL, [helpPointId, from.toISOString(), to.toISOString(), utcOffsetMinutes]);
+      const tally: HelpPointTally = { questions: 0, byTopic: {}, byHour: {} };
+      for (const row of rows) {
+        if (row.kind === 'total') tally.questions = row.n;
+        else if (row.key !== null)
+          (row.kind === 'topic' ? tally.byTopic : tally.byHour)[row.key] = row.n;
+      }
+      return tally;
+    },
+  };
+}
