@@ -4,10 +4,15 @@
  */
 import { z } from 'zod/mini';
 
-/** Lower-case slug used for help-point, errand, lesson and item ids: never free text. */
-export const codeSchema = z
-  .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case code'));
+/**
+ * Lower-case slug used for help-point, errand, lesson and item ids: never free text. A run
+ * of six or more digits is refused too, so a personal identity number (ÅÅMMDD-NNNN) cannot
+ * pass for a code.
+ */
+export const codeSchema = z.string().check(
+  z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lower-case code'),
+  z.refine((code) => !/\d{6}/.test(code), 'must not hold a long number'),
+);
 
 export const uuidV7Schema = z
   .string()

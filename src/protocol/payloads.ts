@@ -114,7 +114,12 @@ export const feedbackDataSchema = z.strictObject({
 });
 
 export const heartbeatDataSchema = z.strictObject({
-  appVersion: z.string().check(z.regex(/^[0-9A-Za-z.+-]{1,40}$/, 'must be a version label')),
+  // A release version (1.2.3, optionally -rc.1 or +build), so nothing else can ride in it.
+  appVersion: z
+    .string()
+    .check(
+      z.regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-+][0-9a-z.]{1,24})?$/, 'must be a version label'),
+    ),
   queueDepth: count(10_000_000),
   deadLetters: count(10_000_000),
   storagePersisted: z.nullable(z.boolean()),
