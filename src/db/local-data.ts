@@ -15,6 +15,7 @@ import {
 } from '../protocol/events';
 import { guardStorage } from './storage-health';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
+import { correctQuestionIn, type CorrectionResult } from './question-corrections';
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -24,6 +25,7 @@ export interface DeviceIdentity {
 import { StorageWriteError } from './storage-health';
 
 export { StorageWriteError };
+export type { CorrectionResult };
 
 export interface LocalData {
   /** Builds, validates and durably stores one anonymous log; resolves with the stored event. */
@@ -35,6 +37,19 @@ export interface LocalData {
   /** The device id, created once on first use and kept across sessions. */
   getDeviceId(): Promise<string>;
   listLogs(type?: LogEventType): Promise<LogEvent[]>;
+  /** Which of these log ids still wait in the outbox (not yet acknowledged by the collector). */
+  queuedIds(ids: readonly string[]): Promise<Set<string>>;
+  /**
+   * Staff change or delete a question record (next = null deletes it). Versions still in the
+   * outbox are taken back; if any version already reached the collector, a correcting event
+   * (a new `question`, or `question-withdrawn`) is queued instead. Call it holding the outbox
+   * lock (withOutboxExclusive), so no batch holding the record is in flight meanwhile.
+   */
+  correctQuestion(
+    recordId: string,
+    next: LogDataOf<'question'> | null,
+    identity: DeviceIdentity,
+  ): Promise<CorrectionResult>;
   countOutbox(): Promise<number>;
   /** What the sync engine needs: the queue, acknowledgements, dead letters, status. */
   outbox: OutboxStore;
@@ -74,33 +89,34 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
   }
   const outbox = createOutboxStore(db);
 
+  function buildEvent<T extends LogEventType>(
+    type: T,
+    data: LogDataOf<T>,
+    identity: DeviceIdentity,
+  ): LogEvent {
+    // Parsing here (not only at the collector) keeps free text from ever reaching the disk.
+    return logEventSchema.parse({
+      id: newId(),
+      type,
+      schemaVersion: SCHEMA_VERSION,
+      occurredAt: new Date(now()).toISOString(),
+      helpPointId: identity.helpPointId,
+      deviceId: identity.deviceId,
+      data,
+    });
+  }
+
+  /** Inside a rw transaction on logs and outbox: the log and its outbox entry together. */
+  async function addQueued(event: LogEvent): Promise<void> {
+    await db.logs.add({ id: event.id, type: event.type, occurredAt: event.occurredAt, event });
+    await db.outbox.add({ id: event.id, queuedAt: Date.parse(event.occurredAt), attempts: 0 });
+  }
+
   return {
     async recordLog(type, data, identity) {
-      const occurredAtMs = now();
-      // Parsing here (not only at the collector) keeps free text from ever reaching the disk.
-      const event = logEventSchema.parse({
-        id: newId(),
-        type,
-        schemaVersion: SCHEMA_VERSION,
-        occurredAt: new Date(occurredAtMs).toISOString(),
-        helpPointId: identity.helpPointId,
-        deviceId: identity.deviceId,
-        data,
-      });
+      const event = buildEvent(type, data, identity);
       const write = () =>
-        guard(
-          () =>
-            db.transaction('rw', db.logs, db.outbox, async () => {
-              await db.logs.add({
-                id: event.id,
-                type: event.type,
-                occurredAt: event.occurredAt,
-                event,
-              });
-              await db.outbox.add({ id: event.id, queuedAt: occurredAtMs, attempts: 0 });
-            }),
-          'write',
-        );
+        guard(() => db.transaction('rw', db.logs, db.outbox, () => addQueued(event)), 'write');
       try {
         await write();
       } catch (error) {
@@ -134,6 +150,33 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
         type ? db.logs.where('type').equals(type).toArray() : db.logs.toArray(),
       );
       return rows.map((row) => row.event);
+    },
+
+    async queuedIds(ids) {
+      const queued = await guard(() =>
+        db.outbox
+          .where('id')
+          .anyOf([...ids])
+          .primaryKeys(),
+      );
+      return new Set(queued);
+    },
+
+    async correctQuestion(recordId, next, identity) {
+      const result = await guard(
+        () =>
+          db.transaction('rw', db.logs, db.outbox, () =>
+            correctQuestionIn(db, recordId, {
+              replacement: next && buildEvent('question', next, identity),
+              withdrawal: buildEvent('question-withdrawn', { recordId }, identity),
+              addQueued,
+            }),
+          ),
+        'write',
+      );
+      // Not a storage failure: the record is not (or no longer) on this device.
+      if (result === 'missing') throw new Error(`no such record on this device: ${recordId}`);
+      return result;
     },
 
     countOutbox() {
