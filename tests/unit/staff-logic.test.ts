@@ -26,8 +26,8 @@ import {
   courseProblems,
   fromPlan,
   toCourseSessionData,
-} from '../../src/features/staff/courses/course-record';
-import { lessonPlan } from '../../src/features/staff/courses/lesson-plan';
+} from '../../src/features/courses/course-record';
+import { lessonPlan } from '../../src/features/courses/lesson-plan';
 import { questionDataSchema } from '../../src/protocol/payloads';
 
 const RECORD = '01a1fe7c-261b-72ae-a82f-09d96effaf53';
