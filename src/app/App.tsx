@@ -18,12 +18,13 @@ import type { LaraServices } from '../features/lara/components/LaraScreen';
 import type { AnvandaServices } from '../features/anvanda/components/AnvandaScreen';
 import { StatementScreen } from '../features/accessibility-statement/components/StatementScreen';
 import { KioskConfigContext } from '../lib/kiosk-config-context';
-import { applyLanguage } from '../lib/i18n';
+import { applyLanguage, loadNamespaces } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
 import { Notices } from './Notices';
 import { useStaffLock } from './use-staff-lock';
 import { PinDialog } from '../features/staff/components/PinDialog';
-import { useStatusView, StatusView } from './StatusView';
+import { useStatusView } from './StatusView';
+import { useDeviceRole } from './use-device-role';
 import type { Runtime } from './runtime';
 
 // The three sections load when first opened (precached, so offline too), keeping them out of
@@ -41,6 +42,13 @@ const AnvandaScreen = lazy(() =>
 const TestaScreen = lazy(() =>
   import('../features/testa/components/TestaScreen').then((module) => ({
     default: module.TestaScreen,
+  })),
+);
+
+// The staff app (tagging, requests, courses, status) and its strings load only when opened.
+const StaffRoot = lazy(() =>
+  Promise.all([import('./StaffRoot'), loadNamespaces(['staff', 'courses'])]).then(([module]) => ({
+    default: module.StaffRoot,
   })),
 );
 
@@ -84,7 +92,16 @@ export function App({ runtime }: { runtime: Runtime }) {
     document.documentElement.dataset.textSize = String(textSize);
   }, [textSize]);
 
-  useActivity(useCallback(() => send({ type: 'ACTIVITY' }), [send]));
+  const sendToStaffLock = staff.send;
+  useActivity(
+    useCallback(() => {
+      send({ type: 'ACTIVITY' });
+      // Staff at work keep staff mode open; it locks after a quiet spell. Sent after the
+      // event has been handled: re-rendering inside the capture phase of an input event would
+      // reset a controlled field before React sees the change.
+      window.setTimeout(() => sendToStaffLock({ type: 'ACTIVITY' }), 0);
+    }, [send, sendToStaffLock]),
+  );
 
   const idle = state.matches('attract');
   useEffect(() => runtime.updates.setIdle(idle), [runtime, idle]);
@@ -97,6 +114,7 @@ export function App({ runtime }: { runtime: Runtime }) {
           .recordLog('errand-viewed', view)
           .catch((error: unknown) => console.error('errand log not stored', error));
       },
+      askStaff: (request) => runtime.askStaff(request),
     }),
     [runtime],
   );
@@ -125,17 +143,33 @@ export function App({ runtime }: { runtime: Runtime }) {
   const goHome = () => send({ type: 'GO_HOME' });
   const inVisit = state.matches('visit');
   const statusView = useStatusView();
+  const role = useDeviceRole(runtime);
+  const unlocked = staff.state.matches('unlocked');
+  const staffLocked = staff.state.matches('locked');
+  const sendStaff = staff.send;
 
-  // Staff open #status, or unlock staff mode with the PIN, on an idle kiosk; a visitor's
-  // session is never interrupted for it. Staff mode locks again by itself.
-  if ((statusView.open || staff.state.matches('unlocked')) && idle) {
-    const close = () => {
+  // #status is for staff only: on a kiosk it asks for the PIN first.
+  useEffect(() => {
+    if (role === 'kiosk' && statusView.open && idle && staffLocked) sendStaff({ type: 'OPEN' });
+  }, [role, statusView.open, idle, staffLocked, sendStaff]);
+
+  // A staff tablet is always the staff app. On a kiosk, staff unlock it with the PIN while
+  // it is idle; a visitor's session is never interrupted for it, and it locks by itself.
+  if (role === 'staff' || (unlocked && idle)) {
+    const lock = () => {
       statusView.close();
       staff.send({ type: 'LOCK' });
+      void applyLanguage(language);
     };
     return (
       <KioskConfigContext.Provider value={runtime.config}>
-        <StatusView runtime={runtime} onClose={close} />
+        <Suspense fallback={null}>
+          <StaffRoot
+            runtime={runtime}
+            initialSection={statusView.open ? 'status' : 'tag'}
+            onLock={role === 'staff' ? null : lock}
+          />
+        </Suspense>
       </KioskConfigContext.Provider>
     );
   }
@@ -205,7 +239,10 @@ export function App({ runtime }: { runtime: Runtime }) {
           checking={staff.state.matches('checking')}
           problem={staff.state.context.problem}
           onSubmit={(pin) => staff.send({ type: 'SUBMIT', pin })}
-          onCancel={() => staff.send({ type: 'CANCEL' })}
+          onCancel={() => {
+            statusView.close();
+            staff.send({ type: 'CANCEL' });
+          }}
         />
       ) : null}
       {inVisit && warningEndsAt !== null ? (

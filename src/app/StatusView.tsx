@@ -20,7 +20,7 @@ export function useStatusView() {
   return { open, close };
 }
 
-export function StatusView({ runtime, onClose }: { runtime: Runtime; onClose: () => void }) {
+export function StatusView({ runtime, onClose }: { runtime: Runtime; onClose?: () => void }) {
   const [controller, setController] = useState<SyncController | null>(null);
   useEffect(() => {
     let cancelled = false;

@@ -18,6 +18,8 @@ import type { SyncController } from './sync-runtime';
 import type { LocalCatalogue } from '../features/anvanda/catalogue/local-catalogue';
 import type { LocalLessons } from '../features/lara/lessons/local-lessons';
 import type { LocalContentLoad } from '../lib/local-content';
+import type { LanguageCode } from '../protocol/vocabulary';
+import type { CollectorClient } from '../sync/collector-client';
 
 /** The help point's own content files, and how their last fetch went (for the staff notice). */
 export type LocalContentStatus = Record<
@@ -43,6 +45,15 @@ export interface Runtime {
   localLessons(): Promise<LocalLessons | null>;
   localContentStatus(): LocalContentStatus;
   subscribeLocalContent(listener: () => void): () => void;
+  /** The live collector calls, for an enrolled device; null before enrollment. */
+  collector(): Promise<CollectorClient | null>;
+  /** The device's role: 'staff' once enrolled as a staff tablet, else 'kiosk'. */
+  deviceRole(): Promise<'kiosk' | 'staff'>;
+  /** Relays a visitor's "ask the staff" to the staff tablets, when the collector is reachable. */
+  askStaff(request: {
+    errandId: string | null;
+    language: LanguageCode;
+  }): Promise<'relayed' | 'not-relayed'>;
   /** Stores one anonymous log durably and lets sync know. Rejects if storage failed. */
   recordLog<T extends LogEventType>(type: T, data: LogDataOf<T>): Promise<void>;
 }
@@ -106,6 +117,8 @@ export async function createRuntime(): Promise<Runtime> {
     if (link.status !== 'valid') return;
     const data = await localData();
     await data.outbox.writeEnrollment(link.enrollment);
+    // The role may have changed (a staff tablet opens in staff mode): tell the screens.
+    enrollmentListeners.forEach((listener) => listener());
     // Deliver what waited, now that the device knows where to send it.
     await (await sync()).trigger('manual');
   };
@@ -152,8 +165,28 @@ export async function createRuntime(): Promise<Runtime> {
     return result.content;
   };
 
+  const collector = async (): Promise<CollectorClient | null> => {
+    const enrollment = await (await localData()).outbox.readEnrollment();
+    if (!enrollment) return null;
+    const { createCollectorClient } = await import('../sync/collector-client');
+    return createCollectorClient(enrollment);
+  };
+
   return {
     config,
+    collector,
+    async deviceRole() {
+      const enrollment = await (await localData()).outbox.readEnrollment();
+      return enrollment?.role ?? 'kiosk';
+    },
+    async askStaff({ errandId, language }) {
+      const client = await collector().catch(() => null);
+      if (!client || !navigator.onLine) return 'not-relayed';
+      const { v7 } = await import('uuid');
+      const reply = await client.requestHelp({ id: v7(), errandId, language });
+      if (reply.kind === 'refused') console.error(`help request refused: ${reply.message}`);
+      return reply.kind === 'ok' ? 'relayed' : 'not-relayed';
+    },
     localCatalogue,
     localLessons,
     localContentStatus: () => localContentStatus,

@@ -57,3 +57,8 @@ export async function applyLanguage(code: LanguageCode): Promise<void> {
   document.documentElement.lang = code;
   document.documentElement.dir = directionOf(code);
 }
+
+/** Loads extra namespaces (the staff app's) before a lazily loaded screen renders. */
+export async function loadNamespaces(namespaces: string[]): Promise<void> {
+  await i18next.loadNamespaces(namespaces);
+}

@@ -55,6 +55,11 @@ export const kioskConfigSchema = z.strictObject({
    * Without it, a kiosk's staff mode cannot be unlocked.
    */
   staffPin: z.optional(pinHashSchema),
+  /**
+   * Lets staff note a visitor's home postcode area (the first three digits only) on a
+   * question, for the municipality's map of where visitors come from. Off unless set.
+   */
+  askPostcodeArea: z.optional(z.boolean()),
   accessibilityContact: z.strictObject({
     email: z.email(),
     phone: z.string().check(z.regex(/^[0-9 +\-()]{3,30}$/, 'must be a phone number')),

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
-import { test, expect, readDatabase, type Page } from './fixtures';
+import { test, expect, openStatus, readDatabase, type Page } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
 import { encodeEnrollment } from '../../src/protocol/sync-api';
 import { logEventSchema, type LogEvent } from '../../src/protocol/events';
@@ -87,7 +87,7 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
         await collector.close();
         collector = await startCollector({ dataDir, port: collectorPort, rateLimit: false });
       }
-      await page.goto(`${kiosk.url}/#status`);
+      await openStatus(page, kiosk.url);
       await page.getByTestId('sync-now').click();
       // Kill the browser while it is (most likely) in the middle of a drain.
       await page.waitForTimeout(200 + Math.floor(random() * 800));
@@ -99,8 +99,7 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
     // A last session drains what is left; faults stay on until the queue is empty.
     const chromium = await launchKillableChromium(profile);
     const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
-    await page.goto(`${kiosk.url}/#status`);
-    await expect(page.locator('[data-screen=device-status]')).toBeVisible();
+    await openStatus(page, kiosk.url);
     await expect
       .poll(
         async () => {

@@ -95,3 +95,22 @@ export async function endVisit(page: Page) {
   await expect(page.locator('[data-screen=attract]')).toBeVisible();
   await expect.poll(async () => (await logsOfType(page, 'visit')).length).toBeGreaterThan(0);
 }
+
+/** The demo configuration's staff PIN (public/kiosk-config.json holds only its hash). */
+export const DEMO_STAFF_PIN = '2580';
+
+/** Unlocks staff mode on an idle kiosk with the PIN; staff mode opens on the tagging screen. */
+export async function unlockStaff(page: Page) {
+  await page.getByTestId('staff-open').click();
+  await page.getByTestId('pin-input').fill(DEMO_STAFF_PIN);
+  await page.getByTestId('pin-submit').click();
+  await expect(page.getByTestId('staff-app')).toBeVisible();
+}
+
+/** Opens #status on a kiosk: staff only, so through the PIN. */
+export async function openStatus(page: Page, kioskUrl: string) {
+  await page.goto(`${kioskUrl}/#status`);
+  await page.getByTestId('pin-input').fill(DEMO_STAFF_PIN);
+  await page.getByTestId('pin-submit').click();
+  await expect(page.locator('[data-screen=device-status]')).toBeVisible();
+}

@@ -24,9 +24,9 @@ test('the right PIN opens staff mode, which locks again by itself after ten minu
   await expect(page.getByTestId('pin-message')).toHaveText('Fel kod. Försök kvar innan spärr: 4');
   await page.getByTestId('pin-input').fill('2580');
   await page.getByTestId('pin-submit').click();
-  await expect(page.locator('[data-screen=device-status]')).toBeVisible();
+  await expect(page.locator('[data-screen=staff-tag]')).toBeVisible();
   await page.clock.fastForward('09:59');
-  await expect(page.locator('[data-screen=device-status]')).toBeVisible();
+  await expect(page.locator('[data-screen=staff-tag]')).toBeVisible();
   await page.clock.fastForward('00:02');
   await expect(page.locator('[data-screen=attract]')).toBeVisible();
 });

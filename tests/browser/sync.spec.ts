@@ -8,6 +8,7 @@ import {
   openKiosk,
   readDatabase,
   startVisit,
+  openStatus,
   waitForServiceWorker,
   type Page,
 } from './fixtures';
@@ -145,8 +146,7 @@ test('events the collector rejects move to the dead letters and show in the staf
   expect(await outboxSize(page)).toBe(0);
   expect(await collector.countEvents()).toBe(0);
 
-  await page.goto(`${kiosk.url}/#status`);
-  await expect(page.locator('[data-screen=device-status]')).toBeVisible();
+  await openStatus(page, kiosk.url);
   await expect(page.getByTestId('status-enrollment')).toContainText('annan-hjalppunkt');
   await expect(page.getByTestId('status-queue')).toHaveText('0');
   await expect(page.getByTestId('status-dead-letters')).toContainText('2');
@@ -158,12 +158,12 @@ test('events the collector rejects move to the dead letters and show in the staf
   expect(axe.violations.map((violation) => violation.id)).toEqual([]);
 
   // A visit after enrollment is counted, and "sync now" reports it.
-  await page.getByTestId('status-close').click();
+  await page.getByTestId('staff-lock').click();
   await finishVisit(page);
   await expect
     .poll(() => collector.countEvents({ helpPointId: 'annan-hjalppunkt' }), { timeout: 15_000 })
     .toBe(1);
-  await page.goto(`${kiosk.url}/#status`);
+  await openStatus(page, kiosk.url);
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('sync-progress')).toContainText('Klart');
   await expect(page.getByTestId('status-last-success')).not.toHaveText('Aldrig');

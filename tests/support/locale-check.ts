@@ -64,11 +64,17 @@ export function compareLocales(locales: Map<string, Flat>, reference: string): s
   return problems;
 }
 
-/** Literal keys passed to t('…') in the source, e.g. t('home.title'). */
-export function literalKeysUsed(sourceFiles: string[]): Set<string> {
+/** The i18next namespace a source file translates with: useTranslation('ns'), else common. */
+export function namespaceOf(text: string): string {
+  return /useTranslation\(\s*'([a-z]+)'\s*\)/.exec(text)?.[1] ?? 'common';
+}
+
+/** Literal keys passed to t('…') in the source of one namespace, e.g. t('home.title'). */
+export function literalKeysUsed(sourceFiles: string[], namespace = 'common'): Set<string> {
   const keys = new Set<string>();
   for (const file of sourceFiles) {
     const text = readFileSync(file, 'utf8');
+    if (namespaceOf(text) !== namespace) continue;
     for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) keys.add(match[1] ?? '');
   }
   return keys;

@@ -3,11 +3,26 @@ import {
   compareLocales,
   listSourceFiles,
   literalKeysUsed,
+  namespaceOf,
   readLocales,
   type Flat,
 } from '../support/locale-check';
 import { LANGUAGES } from '../../src/protocol/vocabulary';
-import { DOORS, FEEDBACK_ANSWERS } from '../../src/protocol/vocabulary';
+import {
+  AGENCIES,
+  AREAS,
+  CHANNELS,
+  DOORS,
+  EFFORT_LEVELS,
+  FEEDBACK_ANSWERS,
+  HELP_LANGUAGES,
+  HELP_TOPICS,
+  OBSTACLES,
+  OUTCOMES,
+  REFERRAL_TARGETS,
+  TIME_SPENT,
+} from '../../src/protocol/vocabulary';
+import { HELP_REQUEST_STATUSES } from '../../src/protocol/help-requests';
 import { WEEKDAYS } from '../../src/lib/kiosk-config';
 import { E_LEGITIMATION } from '../../src/features/anvanda/catalogue/catalogue-schema';
 
@@ -63,5 +78,34 @@ describe('locale check', () => {
     expect(used.size).toBeGreaterThan(40);
     const missing = [...used].filter((key) => !sv.has(`common:${key}`));
     expect(missing).toEqual([]);
+  });
+
+  it('every key the staff app uses exists in the staff namespace, codes included', () => {
+    const sv = locales.get('sv') ?? new Map<string, string>();
+    const used = literalKeysUsed(listSourceFiles('src'), 'staff');
+    const codes: [string, readonly (string | number)[]][] = [
+      ['topic', HELP_TOPICS],
+      ['time', TIME_SPENT],
+      ['outcome', OUTCOMES],
+      ['referral', REFERRAL_TARGETS],
+      ['agency', AGENCIES],
+      ['area', AREAS],
+      ['effort', EFFORT_LEVELS],
+      ['obstacle', OBSTACLES],
+      ['language', HELP_LANGUAGES],
+      ['channel', CHANNELS],
+    ];
+    for (const [list, values] of codes) values.forEach((code) => used.add(`codes.${list}.${code}`));
+    HELP_REQUEST_STATUSES.forEach((status) => used.add(`requests.status.${status}`));
+    ['saved', 'changed', 'deleted'].forEach((action) => used.add(`note.${action}`));
+    ['tag', 'requests', 'courses', 'status'].forEach((name) => used.add(`app.section.${name}`));
+    expect(used.size).toBeGreaterThan(100);
+    const missing = [...used].filter((key) => !sv.has(`staff:${key}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('a file is read in the namespace it asks for', () => {
+    expect(namespaceOf("const { t } = useTranslation('staff');")).toBe('staff');
+    expect(namespaceOf('const { t } = useTranslation();')).toBe('common');
   });
 });

@@ -23,6 +23,11 @@ export interface AnvandaServices {
   /** The municipality's validated local catalogue (or the last good one), or null. */
   localCatalogue: () => Promise<LocalCatalogue | null>;
   recordErrandView: (view: ErrandView) => void;
+  /** Relays "ask the staff" to the staff tablets; 'not-relayed' when that is not possible. */
+  askStaff: (request: {
+    errandId: string;
+    language: LanguageCode;
+  }) => Promise<'relayed' | 'not-relayed'>;
 }
 
 interface AnvandaScreenProps {
@@ -50,6 +55,10 @@ export function AnvandaScreen({ language, services, onBackHome }: AnvandaScreenP
             },
           ),
           errandViewLog: errandViewLogLogic(services.recordErrandView),
+          askStaff: fromPromise(
+            ({ input }: { input: { errandId: string; language: LanguageCode } }) =>
+              services.askStaff(input),
+          ),
         },
         actions: {
           openOnKiosk: (_, { url }) => {
@@ -94,6 +103,7 @@ export function AnvandaScreen({ language, services, onBackHome }: AnvandaScreenP
         catalogue={catalogue}
         errandId={errandId}
         panel={(panel ?? 'overview') satisfies ErrandPanel}
+        staffRelay={state.context.staffRelay}
         mayOpenOnKiosk={state.can({ type: 'ASK_OPEN_ON_KIOSK' })}
         backLabel={
           categoryTitle

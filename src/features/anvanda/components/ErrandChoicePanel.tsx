@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StaffRelay } from '../flow/anvanda-machine';
 import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
 import { QrCode } from '../../../components/QrCode';
 
@@ -12,6 +13,7 @@ export type ErrandPanel = 'overview' | 'phone' | 'staff' | 'kioskWarning';
 
 interface ErrandChoicePanelProps {
   panel: ErrandPanel;
+  staffRelay: StaffRelay | null;
   address: string | null;
   onConfirmOpenOnKiosk: () => void;
   onClose: () => void;
@@ -19,6 +21,7 @@ interface ErrandChoicePanelProps {
 
 export function ErrandChoicePanel({
   panel,
+  staffRelay,
   address,
   onConfirmOpenOnKiosk,
   onClose,
@@ -82,6 +85,13 @@ export function ErrandChoicePanel({
       <h3 id="panel-title" ref={headingRef} tabIndex={-1}>
         {t('errand.staffTitle')}
       </h3>
+      <p role="status" data-testid="staff-relay" data-relay={staffRelay ?? 'none'}>
+        {staffRelay === 'relayed'
+          ? t('errand.staffRelayed')
+          : staffRelay === 'not-relayed'
+            ? t('errand.staffNotRelayed')
+            : t('errand.staffSending')}
+      </p>
       <p>{t('errand.staffText')}</p>
       <StaffedDeskCard headingLevel={3} />
       {close}

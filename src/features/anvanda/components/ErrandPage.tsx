@@ -5,6 +5,7 @@
  * shown as text, not links: a tap must never carry the kiosk away from the help point.
  */
 import { useTranslation } from 'react-i18next';
+import type { StaffRelay } from '../flow/anvanda-machine';
 import { BackButton } from '../../../components/BackButton';
 import { Screen } from '../../../components/Screen';
 import { Icon } from '../../../components/Icon';
@@ -15,6 +16,7 @@ interface ErrandPageProps {
   catalogue: LoadedCatalogue;
   errandId: string;
   panel: ErrandPanel;
+  staffRelay: StaffRelay | null;
   mayOpenOnKiosk: boolean;
   backLabel: string;
   onShowPhone: () => void;
@@ -99,6 +101,7 @@ export function ErrandPage(props: ErrandPageProps) {
         </div>
         <ErrandChoicePanel
           panel={panel}
+          staffRelay={props.staffRelay}
           address={phoneAddress}
           onConfirmOpenOnKiosk={props.onConfirmOpenOnKiosk}
           onClose={props.onClosePanel}

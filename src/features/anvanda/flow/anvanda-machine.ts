@@ -31,7 +31,14 @@ export interface AnvandaContext extends AnvandaInput {
   category: CategoryCode | null;
   errandId: string | null;
   foundBy: FoundBy;
+  /**
+   * The help request for the open errand: relayed to the staff's tablets, or not (offline,
+   * not enrolled), in which case the page says where the desk is. Asked once per errand page.
+   */
+  staffRelay: StaffRelay | null;
 }
+
+export type StaffRelay = 'sending' | 'relayed' | 'not-relayed';
 
 export type AnvandaEvent =
   | { type: 'TYPE'; query: string }
@@ -55,6 +62,10 @@ export const anvandaMachine = setup({
     /** Provided by the screen: loads and indexes the catalogue (see load-catalogue.ts). */
     loadCatalogue: fromPromise<LoadedCatalogue, { language: LanguageCode }>(() =>
       Promise.reject(new Error('loadCatalogue not provided')),
+    ),
+    /** Provided by the screen: relays "ask the staff" to the help point's staff tablets. */
+    askStaff: fromPromise<'relayed' | 'not-relayed', { errandId: string; language: LanguageCode }>(
+      async () => 'not-relayed' as const,
     ),
     /** Provided by the screen with the app's log writer. */
     errandViewLog: errandViewLogLogic(() => undefined),
@@ -89,6 +100,7 @@ export const anvandaMachine = setup({
     category: null,
     errandId: null,
     foundBy: 'search',
+    staffRelay: null,
   }),
   initial: 'loading',
   states: {
@@ -152,6 +164,7 @@ export const anvandaMachine = setup({
             }),
           },
           initial: 'overview',
+          entry: assign({ staffRelay: null }),
           on: {
             BACK: [{ guard: 'cameFromCategory', target: 'category' }, { target: 'search' }],
             SHOW_PHONE: {
@@ -168,7 +181,33 @@ export const anvandaMachine = setup({
           states: {
             overview: {},
             phone: {},
-            staff: {},
+            staff: {
+              initial: 'deciding',
+              states: {
+                deciding: {
+                  always: [
+                    { guard: ({ context }) => context.staffRelay !== null, target: 'shown' },
+                    { target: 'relaying' },
+                  ],
+                },
+                relaying: {
+                  entry: assign({ staffRelay: 'sending' }),
+                  invoke: {
+                    src: 'askStaff',
+                    input: ({ context }) => ({
+                      errandId: context.errandId ?? '',
+                      language: context.language,
+                    }),
+                    onDone: {
+                      target: 'shown',
+                      actions: assign({ staffRelay: ({ event }) => event.output }),
+                    },
+                    onError: { target: 'shown', actions: assign({ staffRelay: 'not-relayed' }) },
+                  },
+                },
+                shown: {},
+              },
+            },
             kioskWarning: {
               on: {
                 CONFIRM_OPEN_ON_KIOSK: {

@@ -13,7 +13,8 @@ interface DeviceStatusScreenProps {
   source: DeviceStatusSource | null;
   syncNow: () => Promise<TriggerResult>;
   appVersion: string;
-  onClose: () => void;
+  /** Absent inside the staff app, whose navigation leads away instead. */
+  onClose?: () => void;
 }
 
 function megabytes(bytes: number | null): string {
@@ -146,7 +147,9 @@ export function DeviceStatusScreen({
           ? t('status.syncing', { sent: progress.acknowledged, left: progress.remaining ?? '…' })
           : (lastResult ?? '')}
       </p>
-      <BackButton label={t('status.close')} onBack={onClose} testId="status-close" />
+      {onClose ? (
+        <BackButton label={t('status.close')} onBack={onClose} testId="status-close" />
+      ) : null}
     </Screen>
   );
 }

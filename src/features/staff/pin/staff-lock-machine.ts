@@ -1,6 +1,7 @@
 /**
  * Unlocking a kiosk's staff mode: a discreet control opens the PIN entry; a right PIN opens
- * staff mode for a short time, after which it locks again by itself (or at once, on "lock").
+ * staff mode until it has been left untouched for a while, when it locks again by itself
+ * (or at once, on "lock").
  * Checking the PIN and keeping the lockout state are an injected actor, so the flow is
  * tested without WebCrypto timing or storage.
  */
@@ -17,7 +18,12 @@ export interface StaffLockContext {
 }
 
 export type StaffLockEvent =
-  { type: 'OPEN' } | { type: 'SUBMIT'; pin: string } | { type: 'CANCEL' } | { type: 'LOCK' };
+  | { type: 'OPEN' }
+  | { type: 'SUBMIT'; pin: string }
+  | { type: 'CANCEL' }
+  | { type: 'LOCK' }
+  /** Staff touched the screen: the quiet spell before locking starts again. */
+  | { type: 'ACTIVITY' };
 
 export const staffLockMachine = setup({
   types: {
@@ -89,7 +95,7 @@ export const staffLockMachine = setup({
     unlocked: {
       entry: assign({ unlockedUntil: ({ context }) => Date.now() + context.staffSessionMs }),
       after: { staffSession: 'locked' },
-      on: { LOCK: 'locked' },
+      on: { LOCK: 'locked', ACTIVITY: { target: 'unlocked', reenter: true } },
     },
   },
 });

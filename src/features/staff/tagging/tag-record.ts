@@ -153,3 +153,26 @@ export function backdatedTime(clock: string, now: number): number | null {
   when.setHours(Number(match[1]), Number(match[2]), 0, 0);
   return when.getTime() <= now ? when.getTime() : null;
 }
+
+/** A draft holding a saved record, for editing it: everything kept, count and time too. */
+export function draftFromRecord(data: QuestionData): TagDraft {
+  return {
+    ...sameAsLast(data, Date.parse(data.helpedAt)),
+    postcodeArea: data.postcodeArea,
+    count: data.count,
+  };
+}
+
+/** A one-tap combination as a complete draft with today's defaults for the rest. */
+export function draftFromCombination(
+  combination: Combination,
+  now: number,
+  defaults: TagDefaults,
+): TagDraft {
+  return {
+    ...newDraft(now, defaults),
+    helpedWith: [...combination.helpedWith],
+    timeSpent: combination.timeSpent,
+    outcome: combination.outcome,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * The staff's tagging screen: one-tap repeats, the three main taps, optional details, the
+ * note of what was just saved (with undo and change), today's records and today's tally.
+ * The flow is the tagging machine; this component only renders its state.
+ */
+import { useMemo } from 'react';
+import { useMachine } from '@xstate/react';
+import { fromPromise } from 'xstate';
+import { useTranslation } from 'react-i18next';
+import { v7 as uuidv7 } from 'uuid';
+import { Screen } from '../../../components/Screen';
+import type { StaffServices, ErrandOption } from '../staff-services';
+import { taggingMachine, type CorrectionInput } from '../tagging/tagging-machine';
+import {
+  draftFromCombination,
+  draftFromRecord,
+  mostUsed,
+  sameAsLast,
+  toQuestionData,
+  type TagDefaults,
+  type TagDraft,
+} from '../tagging/tag-record';
+import { measureCommit } from '../tagging/commit-timing';
+import { useQuestionRecords } from '../tagging/use-question-records';
+import { useHelpPointTally } from '../tagging/use-help-point-tally';
+import { isToday, tally, type QuestionRecord } from '../tagging/today-records';
+import { TagForm } from './TagForm';
+import { TagDetails } from './TagDetails';
+import { QuickTags } from './QuickTags';
+import { SavedNote } from './SavedNote';
+import { TodayRecords } from './TodayRecords';
+import { TallyView } from './TallyView';
+
+const DEFAULTS: TagDefaults = { language: 'sv', channel: 'drop-in' };
+
+function todaysRecords(records: QuestionRecord[]): QuestionRecord[] {
+  const now = Date.now();
+  return records.filter((record) => isToday(record, now));
+}
+
+interface TagScreenProps {
+  services: StaffServices;
+  errands: ErrandOption[];
+  /** A draft to start from (a help request being tagged). */
+  startFrom: TagDraft | null;
+}
+
+export function TagScreen({ services, errands, startFrom }: TagScreenProps) {
+  const { t } = useTranslation('staff');
+  const machine = useMemo(
+    () =>
+      taggingMachine.provide({
+        actors: {
+          saveRecord: fromPromise(async ({ input }: { input: { draft: TagDraft } }) => {
+            const recordId = uuidv7();
+            const data = toQuestionData(input.draft, recordId);
+            await services.saveQuestion(data);
+            measureCommit();
+            return { recordId, data };
+          }),
+          correctRecord: fromPromise(({ input }: { input: CorrectionInput }) =>
+            services.correctQuestion(
+              input.recordId,
+              input.next && toQuestionData(input.next, input.recordId),
+            ),
+          ),
+        },
+      }),
+    [services],
+  );
+  const [state, send] = useMachine(machine, {
+    input: { defaults: DEFAULTS, startFrom },
+  });
+  const { draft, note, problem, revision, editing } = state.context;
+  const { records, problem: readProblem } = useQuestionRecords(services, revision);
+  const helpPointTally = useHelpPointTally(services, revision);
+
+  const todays = useMemo(() => todaysRecords(records ?? []), [records]);
+  const last = useMemo(() => {
+    const newest = [...(records ?? [])].sort((a, b) => b.writtenAt - a.writtenAt)[0];
+    return newest?.data ?? null;
+  }, [records]);
+  const combinations = useMemo(() => mostUsed((records ?? []).map((r) => r.data)), [records]);
+
+  const isEditing = state.matches('editing') || state.matches('savingEdit');
+  const busy = !state.matches('drafting') && !state.matches('editing') && !state.matches('failed');
+
+  return (
+    <Screen name="staff-tag" title={t('tag.title')} lead={t('tag.lead')}>
+      <SavedNote
+        note={note}
+        onUndo={() => send({ type: 'UNDO' })}
+        onEdit={(n) =>
+          send({ type: 'EDIT', recordId: n.recordId, data: n.data, draft: draftFromRecord(n.data) })
+        }
+        onDismiss={() => send({ type: 'DISMISS_NOTE' })}
+      />
+      {problem || readProblem ? (
+        <p className="notice" role="alert" data-testid="tag-problem">
+          {t('tag.storageProblem')} <code lang="en">{problem ?? readProblem}</code>
+        </p>
+      ) : null}
+      {isEditing ? (
+        <p className="notice notice--edit" data-testid="tag-editing">
+          {t('tag.editing')}
+        </p>
+      ) : (
+        <QuickTags
+          last={last}
+          combinations={combinations}
+          onSameAsLast={(data) => send({ type: 'START_FROM', draft: sameAsLast(data, Date.now()) })}
+          onCombination={(combination) =>
+            send({
+              type: 'START_FROM',
+              draft: draftFromCombination(combination, Date.now(), DEFAULTS),
+            })
+          }
+        />
+      )}
+      <section className="tag-panel" aria-labelledby="tag-new-title" data-testid="tag-panel">
+        <h2 id="tag-new-title" className="staff-subtitle">
+          {isEditing ? t('tag.editTitle') : t('tag.newTitle')}
+        </h2>
+        <TagDetails
+          key={`${revision}-${isEditing ? (editing?.recordId ?? '') : 'new'}-${draft.helpedAt}`}
+          draft={draft}
+          errands={errands}
+          askPostcodeArea={services.askPostcodeArea}
+          open={isEditing || draft.count > 1}
+          onSet={(patch) => send({ type: 'SET', patch })}
+          onToggleObstacle={(obstacle) => send({ type: 'TOGGLE_OBSTACLE', obstacle })}
+        />
+        <TagForm
+          draft={draft}
+          onToggleTopic={(topic) => send({ type: 'TOGGLE_TOPIC', topic })}
+          onSet={(patch) => send({ type: 'SET', patch })}
+        />
+        <div className="tag-panel__actions">
+          {isEditing ? (
+            <>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={!state.can({ type: 'SAVE_EDIT' })}
+                onClick={() => send({ type: 'SAVE_EDIT' })}
+                data-testid="tag-save-edit"
+              >
+                {t('tag.saveEdit')}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => send({ type: 'CANCEL_EDIT' })}
+                data-testid="tag-cancel-edit"
+              >
+                {t('tag.cancelEdit')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => send({ type: 'CLEAR' })}
+              data-testid="tag-clear"
+            >
+              {t('tag.clear')}
+            </button>
+          )}
+        </div>
+      </section>
+      <TallyView tally={tally(todays)} helpPoint={helpPointTally} />
+      <TodayRecords
+        records={todays}
+        busy={busy}
+        onEdit={(record) =>
+          send({
+            type: 'EDIT',
+            recordId: record.recordId,
+            data: record.data,
+            draft: draftFromRecord(record.data),
+          })
+        }
+        onDelete={(record) =>
+          send({ type: 'DELETE', recordId: record.recordId, data: record.data })
+        }
+      />
+    </Screen>
+  );
+}
