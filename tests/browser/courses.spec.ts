@@ -5,6 +5,7 @@
  * logged with one tap, all of it offline, axe in Swedish, Arabic and Ukrainian, and 200 % text.
  */
 import { test, expect, logsOfType, openKiosk, waitForServiceWorker, type Page } from './fixtures';
+import { layoutProblems } from './layout-check';
 import { axeViolations } from './axe';
 import type { LanguageCode } from '../../src/protocol/vocabulary';
 
@@ -260,20 +261,7 @@ for (const viewport of [
     await followLesson(page, 'touch-screen');
     await page.getByTestId('plan-session').click();
     await page.getByTestId('plan-save').click();
-    const problems = async () =>
-      page.evaluate(() => {
-        const issues: string[] = [];
-        const root = document.documentElement;
-        if (root.scrollWidth > root.clientWidth)
-          issues.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
-        const screen = document.querySelector('[data-testid=courses-screen]');
-        screen?.querySelectorAll<HTMLElement>('button, input, select').forEach((element) => {
-          const box = element.getBoundingClientRect();
-          if (box.width < 48 || box.height < 48)
-            issues.push(`${element.outerHTML.slice(0, 80)} is ${box.width}×${box.height}`);
-        });
-        return issues;
-      });
+    const problems = () => layoutProblems(page);
     expect(await problems()).toEqual([]);
     await page.getByTestId('plan-topic').selectOption('other-course');
     await page.getByTestId('plan-save').click();
