@@ -2,7 +2,7 @@
  * The kiosk's root: runs the session machine and renders the screen for its state.
  * Screens only render state and send events; the flow itself lives in the machine.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useMachine } from '@xstate/react';
 import { sessionMachine } from '../features/session/session-machine';
 import { useActivity } from '../features/session/use-activity';
@@ -52,6 +52,8 @@ const StaffRoot = lazy(() =>
   })),
 );
 
+const STAFF_ACTIVITY_EVERY_MS = 30_000;
+
 export function App({ runtime }: { runtime: Runtime }) {
   const machine = useMemo(
     () =>
@@ -93,12 +95,17 @@ export function App({ runtime }: { runtime: Runtime }) {
   }, [textSize]);
 
   const sendToStaffLock = staff.send;
+  const staffActivitySentAt = useRef(0);
   useActivity(
     useCallback(() => {
       send({ type: 'ACTIVITY' });
-      // Staff at work keep staff mode open; it locks after a quiet spell. Sent after the
-      // event has been handled: re-rendering inside the capture phase of an input event would
-      // reset a controlled field before React sees the change.
+      // Staff at work keep staff mode open; it locks after a quiet spell. Told at most every
+      // half minute (each telling redraws the app, which would slow every tap), and after
+      // the event has been handled: a redraw inside the capture phase of an input event
+      // would reset a controlled field before React sees the change.
+      const now = Date.now();
+      if (now - staffActivitySentAt.current < STAFF_ACTIVITY_EVERY_MS) return;
+      staffActivitySentAt.current = now;
       window.setTimeout(() => sendToStaffLock({ type: 'ACTIVITY' }), 0);
     }, [send, sendToStaffLock]),
   );

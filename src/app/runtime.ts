@@ -106,17 +106,27 @@ export async function createRuntime(): Promise<Runtime> {
   };
 
   // An enrolled device speaks for its help point; before enrollment, the configuration's.
-  const identity = async (): Promise<DeviceIdentity> => {
-    const data = await localData();
-    const enrollment = await data.outbox.readEnrollment();
-    if (enrollment) return { deviceId: enrollment.deviceId, helpPointId: enrollment.helpPointId };
-    return { deviceId: await data.getDeviceId(), helpPointId: config.helpPointId };
+  // Kept once read (every log needs it, and a read costs a storage round trip per log), and
+  // forgotten when an enrollment is applied.
+  let identityReady: Promise<DeviceIdentity> | null = null;
+  const identity = (): Promise<DeviceIdentity> => {
+    identityReady ??= (async () => {
+      const data = await localData();
+      const enrollment = await data.outbox.readEnrollment();
+      if (enrollment) return { deviceId: enrollment.deviceId, helpPointId: enrollment.helpPointId };
+      return { deviceId: await data.getDeviceId(), helpPointId: config.helpPointId };
+    })();
+    identityReady.catch(() => {
+      identityReady = null;
+    });
+    return identityReady;
   };
 
   const applyEnrollment = async (link: EnrollmentLinkResult) => {
     if (link.status !== 'valid') return;
     const data = await localData();
     await data.outbox.writeEnrollment(link.enrollment);
+    identityReady = null;
     // The role may have changed (a staff tablet opens in staff mode): tell the screens.
     enrollmentListeners.forEach((listener) => listener());
     // Deliver what waited, now that the device knows where to send it.

@@ -2,6 +2,7 @@
  * One tap for the records staff make most: "same as last" repeats the last record (time now,
  * one visitor) and each most-used combination of topic, time and outcome saves at once.
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Combination, QuestionData } from '../tagging/tag-record';
 import { noteTap } from '../tagging/commit-timing';
@@ -13,7 +14,12 @@ interface QuickTagsProps {
   onCombination: (combination: Combination) => void;
 }
 
-export function QuickTags({ last, combinations, onSameAsLast, onCombination }: QuickTagsProps) {
+export const QuickTags = memo(function QuickTags({
+  last,
+  combinations,
+  onSameAsLast,
+  onCombination,
+}: QuickTagsProps) {
   const { t } = useTranslation('staff');
   if (!last && combinations.length === 0) return null;
   const describe = (parts: Pick<Combination, 'helpedWith' | 'timeSpent' | 'outcome'>) =>
@@ -65,4 +71,4 @@ export function QuickTags({ last, combinations, onSameAsLast, onCombination }: Q
       </ul>
     </section>
   );
-}
+});

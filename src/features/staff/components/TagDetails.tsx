@@ -45,6 +45,9 @@ export function TagDetails(props: TagDetailsProps) {
   const [clock, setClock] = useState(() => clockOf(draft.helpedAt));
   const [timeProblem, setTimeProblem] = useState(false);
   const [postcode, setPostcode] = useState(draft.postcodeArea ?? '');
+  // Folded away, the fields are not rendered at all: most records never open them, and each
+  // tap then only redraws what it changed.
+  const [isOpen, setOpen] = useState(props.open);
 
   const changeClock = (value: string) => {
     setClock(value);
@@ -60,150 +63,159 @@ export function TagDetails(props: TagDetailsProps) {
   };
 
   return (
-    <details className="tag-details card" open={props.open} data-testid="tag-details">
+    <details
+      className="tag-details card"
+      open={isOpen}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      data-testid="tag-details"
+    >
       <summary className="tag-details__summary">{t('tag.moreDetails')}</summary>
-      <CountStepper
-        label={t('tag.count')}
-        hint={t('tag.countHint')}
-        value={draft.count}
-        min={1}
-        max={200}
-        onChange={(count) => onSet({ count })}
-        testId="tag-count"
-      />
-      <div className="staff-field">
-        <label htmlFor="tag-when" className="field-label">
-          {t('tag.when')}
-        </label>
-        <input
-          id="tag-when"
-          type="time"
-          className="staff-input"
-          value={clock}
-          onChange={(event) => changeClock(event.target.value)}
-          aria-invalid={timeProblem}
-          aria-describedby="tag-when-hint"
-          data-testid="tag-when"
-        />
-        <p id="tag-when-hint" className={timeProblem ? 'field-problem' : 'field-hint'}>
-          {timeProblem ? t('tag.whenProblem') : t('tag.whenHint')}
-        </p>
-      </div>
-      <div className="staff-field">
-        <label htmlFor="tag-errand" className="field-label">
-          {t('tag.errand')}
-        </label>
-        <select
-          id="tag-errand"
-          className="staff-input"
-          value={draft.errandId ?? ''}
-          onChange={(event) => {
-            const errand = errands.find((option) => option.id === event.target.value) ?? null;
-            onSet({
-              errandId: errand?.id ?? null,
-              agency: errand?.agency ?? draft.agency,
-            });
-          }}
-          data-testid="tag-errand"
-        >
-          <option value="">{t('tag.none')}</option>
-          {errands.map((errand) => (
-            <option key={errand.id} value={errand.id}>
-              {errand.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="staff-field">
-        <label htmlFor="tag-agency" className="field-label">
-          {t('tag.agency')}
-        </label>
-        <select
-          id="tag-agency"
-          className="staff-input"
-          value={draft.agency ?? ''}
-          onChange={(event) => onSet({ agency: (event.target.value || null) as Agency | null })}
-          data-testid="tag-agency"
-        >
-          <option value="">{t('tag.none')}</option>
-          {AGENCIES.map((agency) => (
-            <option key={agency} value={agency}>
-              {t(`codes.agency.${agency}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="staff-field">
-        <label htmlFor="tag-area" className="field-label">
-          {t('tag.area')}
-        </label>
-        <select
-          id="tag-area"
-          className="staff-input"
-          value={draft.area ?? ''}
-          onChange={(event) => onSet({ area: (event.target.value || null) as Area | null })}
-          data-testid="tag-area"
-        >
-          <option value="">{t('tag.none')}</option>
-          {AREAS.map((area) => (
-            <option key={area} value={area}>
-              {t(`codes.area.${area}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <ChipGroup<EffortLevel>
-        legend={t('tag.effort')}
-        options={EFFORT_LEVELS}
-        selected={draft.effort ? [draft.effort] : []}
-        label={(level) => t(`codes.effort.${level}`)}
-        onToggle={(level) => onSet({ effort: draft.effort === level ? null : level })}
-        testId="tag-effort"
-      />
-      <ChipGroup<Obstacle>
-        legend={t('tag.obstacles')}
-        options={OBSTACLES}
-        selected={draft.obstacles}
-        label={(obstacle) => t(`codes.obstacle.${obstacle}`)}
-        onToggle={props.onToggleObstacle}
-        testId="tag-obstacles"
-      />
-      <ChipGroup<HelpLanguage>
-        legend={t('tag.language')}
-        options={HELP_LANGUAGES}
-        selected={[draft.language]}
-        label={(language) => t(`codes.language.${language}`)}
-        onToggle={(language) => onSet({ language })}
-        testId="tag-language"
-      />
-      <ChipGroup<Channel>
-        legend={t('tag.channel')}
-        options={CHANNELS}
-        selected={[draft.channel]}
-        label={(channel) => t(`codes.channel.${channel}`)}
-        onToggle={(channel) => onSet({ channel })}
-        testId="tag-channel"
-      />
-      {props.askPostcodeArea ? (
-        <div className="staff-field">
-          <label htmlFor="tag-postcode" className="field-label">
-            {t('tag.postcode')}
-          </label>
-          <input
-            id="tag-postcode"
-            className="staff-input staff-input--short"
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={3}
-            value={postcode}
-            onChange={(event) => changePostcode(event.target.value)}
-            aria-describedby="tag-postcode-hint"
-            data-testid="tag-postcode"
+      {isOpen ? (
+        <>
+          <CountStepper
+            label={t('tag.count')}
+            hint={t('tag.countHint')}
+            value={draft.count}
+            min={1}
+            max={200}
+            onChange={(count) => onSet({ count })}
+            testId="tag-count"
           />
-          <p id="tag-postcode-hint" className="field-hint">
-            {t('tag.postcodeHint')}
-          </p>
-        </div>
+          <div className="staff-field">
+            <label htmlFor="tag-when" className="field-label">
+              {t('tag.when')}
+            </label>
+            <input
+              id="tag-when"
+              type="time"
+              className="staff-input"
+              value={clock}
+              onChange={(event) => changeClock(event.target.value)}
+              aria-invalid={timeProblem}
+              aria-describedby="tag-when-hint"
+              data-testid="tag-when"
+            />
+            <p id="tag-when-hint" className={timeProblem ? 'field-problem' : 'field-hint'}>
+              {timeProblem ? t('tag.whenProblem') : t('tag.whenHint')}
+            </p>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="tag-errand" className="field-label">
+              {t('tag.errand')}
+            </label>
+            <select
+              id="tag-errand"
+              className="staff-input"
+              value={draft.errandId ?? ''}
+              onChange={(event) => {
+                const errand = errands.find((option) => option.id === event.target.value) ?? null;
+                onSet({
+                  errandId: errand?.id ?? null,
+                  agency: errand?.agency ?? draft.agency,
+                });
+              }}
+              data-testid="tag-errand"
+            >
+              <option value="">{t('tag.none')}</option>
+              {errands.map((errand) => (
+                <option key={errand.id} value={errand.id}>
+                  {errand.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="tag-agency" className="field-label">
+              {t('tag.agency')}
+            </label>
+            <select
+              id="tag-agency"
+              className="staff-input"
+              value={draft.agency ?? ''}
+              onChange={(event) => onSet({ agency: (event.target.value || null) as Agency | null })}
+              data-testid="tag-agency"
+            >
+              <option value="">{t('tag.none')}</option>
+              {AGENCIES.map((agency) => (
+                <option key={agency} value={agency}>
+                  {t(`codes.agency.${agency}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="staff-field">
+            <label htmlFor="tag-area" className="field-label">
+              {t('tag.area')}
+            </label>
+            <select
+              id="tag-area"
+              className="staff-input"
+              value={draft.area ?? ''}
+              onChange={(event) => onSet({ area: (event.target.value || null) as Area | null })}
+              data-testid="tag-area"
+            >
+              <option value="">{t('tag.none')}</option>
+              {AREAS.map((area) => (
+                <option key={area} value={area}>
+                  {t(`codes.area.${area}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ChipGroup<EffortLevel>
+            legend={t('tag.effort')}
+            options={EFFORT_LEVELS}
+            selected={draft.effort ? [draft.effort] : []}
+            label={(level) => t(`codes.effort.${level}`)}
+            onToggle={(level) => onSet({ effort: draft.effort === level ? null : level })}
+            testId="tag-effort"
+          />
+          <ChipGroup<Obstacle>
+            legend={t('tag.obstacles')}
+            options={OBSTACLES}
+            selected={draft.obstacles}
+            label={(obstacle) => t(`codes.obstacle.${obstacle}`)}
+            onToggle={props.onToggleObstacle}
+            testId="tag-obstacles"
+          />
+          <ChipGroup<HelpLanguage>
+            legend={t('tag.language')}
+            options={HELP_LANGUAGES}
+            selected={[draft.language]}
+            label={(language) => t(`codes.language.${language}`)}
+            onToggle={(language) => onSet({ language })}
+            testId="tag-language"
+          />
+          <ChipGroup<Channel>
+            legend={t('tag.channel')}
+            options={CHANNELS}
+            selected={[draft.channel]}
+            label={(channel) => t(`codes.channel.${channel}`)}
+            onToggle={(channel) => onSet({ channel })}
+            testId="tag-channel"
+          />
+          {props.askPostcodeArea ? (
+            <div className="staff-field">
+              <label htmlFor="tag-postcode" className="field-label">
+                {t('tag.postcode')}
+              </label>
+              <input
+                id="tag-postcode"
+                className="staff-input staff-input--short"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={3}
+                value={postcode}
+                onChange={(event) => changePostcode(event.target.value)}
+                aria-describedby="tag-postcode-hint"
+                data-testid="tag-postcode"
+              />
+              <p id="tag-postcode-hint" className="field-hint">
+                {t('tag.postcodeHint')}
+              </p>
+            </div>
+          ) : null}
+        </>
       ) : null}
     </details>
   );

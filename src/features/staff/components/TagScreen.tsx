@@ -3,20 +3,27 @@
  * note of what was just saved (with undo and change), today's records and today's tally.
  * The flow is the tagging machine; this component only renders its state.
  */
-import { useMemo } from 'react';
-import { useMachine } from '@xstate/react';
+import { memo, useMemo } from 'react';
+import { useQuietMachine } from '../tagging/use-quiet-machine';
 import { fromPromise } from 'xstate';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
 import { Screen } from '../../../components/Screen';
+import type { HelpTopic, Obstacle } from '../../../protocol/vocabulary';
 import type { StaffServices, ErrandOption } from '../staff-services';
-import { taggingMachine, type CorrectionInput } from '../tagging/tagging-machine';
+import {
+  taggingMachine,
+  type CorrectionInput,
+  type SavedNote as Note,
+} from '../tagging/tagging-machine';
 import {
   draftFromCombination,
   draftFromRecord,
   mostUsed,
   sameAsLast,
   toQuestionData,
+  type Combination,
+  type QuestionData,
   type TagDefaults,
   type TagDraft,
 } from '../tagging/tag-record';
@@ -33,6 +40,11 @@ import { TallyView } from './TallyView';
 
 const DEFAULTS: TagDefaults = { language: 'sv', channel: 'drop-in' };
 
+/** Saving a new record takes milliseconds and shows nothing new: not drawn (see the hook). */
+function isSaving(snapshot: { matches: (state: 'saving') => boolean }): boolean {
+  return snapshot.matches('saving');
+}
+
 function todaysRecords(records: QuestionRecord[]): QuestionRecord[] {
   const now = Date.now();
   return records.filter((record) => isToday(record, now));
@@ -45,7 +57,7 @@ interface TagScreenProps {
   startFrom: TagDraft | null;
 }
 
-export function TagScreen({ services, errands, startFrom }: TagScreenProps) {
+export const TagScreen = memo(function TagScreen({ services, errands, startFrom }: TagScreenProps) {
   const { t } = useTranslation('staff');
   const machine = useMemo(
     () =>
@@ -68,9 +80,7 @@ export function TagScreen({ services, errands, startFrom }: TagScreenProps) {
       }),
     [services],
   );
-  const [state, send] = useMachine(machine, {
-    input: { defaults: DEFAULTS, startFrom },
-  });
+  const [state, send] = useQuietMachine(machine, { defaults: DEFAULTS, startFrom }, isSaving);
   const { draft, note, problem, revision, editing } = state.context;
   const { records, problem: readProblem } = useQuestionRecords(services, revision);
   const helpPointTally = useHelpPointTally(services, revision);
@@ -82,19 +92,48 @@ export function TagScreen({ services, errands, startFrom }: TagScreenProps) {
   }, [records]);
   const combinations = useMemo(() => mostUsed((records ?? []).map((r) => r.data)), [records]);
 
+  const todaysTally = useMemo(() => tally(todays), [todays]);
+  // Stable handlers, so the list, the tally and the one-tap row (memoised) do not render
+  // again on every tap: a tap's commit must not wait behind a long list being drawn.
+  const on = useMemo(
+    () => ({
+      undo: () => send({ type: 'UNDO' }),
+      dismiss: () => send({ type: 'DISMISS_NOTE' }),
+      editNote: (saved: Note) =>
+        send({
+          type: 'EDIT',
+          recordId: saved.recordId,
+          data: saved.data,
+          draft: draftFromRecord(saved.data),
+        }),
+      sameAsLast: (data: QuestionData) =>
+        send({ type: 'START_FROM', draft: sameAsLast(data, Date.now()) }),
+      combination: (combination: Combination) =>
+        send({
+          type: 'START_FROM',
+          draft: draftFromCombination(combination, Date.now(), DEFAULTS),
+        }),
+      set: (patch: Partial<TagDraft>) => send({ type: 'SET', patch }),
+      toggleTopic: (topic: HelpTopic) => send({ type: 'TOGGLE_TOPIC', topic }),
+      toggleObstacle: (obstacle: Obstacle) => send({ type: 'TOGGLE_OBSTACLE', obstacle }),
+      editRecord: (record: QuestionRecord) =>
+        send({
+          type: 'EDIT',
+          recordId: record.recordId,
+          data: record.data,
+          draft: draftFromRecord(record.data),
+        }),
+      deleteRecord: (record: QuestionRecord) =>
+        send({ type: 'DELETE', recordId: record.recordId, data: record.data }),
+    }),
+    [send],
+  );
+
   const isEditing = state.matches('editing') || state.matches('savingEdit');
-  const busy = !state.matches('drafting') && !state.matches('editing') && !state.matches('failed');
 
   return (
     <Screen name="staff-tag" title={t('tag.title')} lead={t('tag.lead')}>
-      <SavedNote
-        note={note}
-        onUndo={() => send({ type: 'UNDO' })}
-        onEdit={(n) =>
-          send({ type: 'EDIT', recordId: n.recordId, data: n.data, draft: draftFromRecord(n.data) })
-        }
-        onDismiss={() => send({ type: 'DISMISS_NOTE' })}
-      />
+      <SavedNote note={note} onUndo={on.undo} onEdit={on.editNote} onDismiss={on.dismiss} />
       {problem || readProblem ? (
         <p className="notice" role="alert" data-testid="tag-problem">
           {t('tag.storageProblem')} <code lang="en">{problem ?? readProblem}</code>
@@ -108,13 +147,8 @@ export function TagScreen({ services, errands, startFrom }: TagScreenProps) {
         <QuickTags
           last={last}
           combinations={combinations}
-          onSameAsLast={(data) => send({ type: 'START_FROM', draft: sameAsLast(data, Date.now()) })}
-          onCombination={(combination) =>
-            send({
-              type: 'START_FROM',
-              draft: draftFromCombination(combination, Date.now(), DEFAULTS),
-            })
-          }
+          onSameAsLast={on.sameAsLast}
+          onCombination={on.combination}
         />
       )}
       <section className="tag-panel" aria-labelledby="tag-new-title" data-testid="tag-panel">
@@ -127,14 +161,10 @@ export function TagScreen({ services, errands, startFrom }: TagScreenProps) {
           errands={errands}
           askPostcodeArea={services.askPostcodeArea}
           open={isEditing || draft.count > 1}
-          onSet={(patch) => send({ type: 'SET', patch })}
-          onToggleObstacle={(obstacle) => send({ type: 'TOGGLE_OBSTACLE', obstacle })}
+          onSet={on.set}
+          onToggleObstacle={on.toggleObstacle}
         />
-        <TagForm
-          draft={draft}
-          onToggleTopic={(topic) => send({ type: 'TOGGLE_TOPIC', topic })}
-          onSet={(patch) => send({ type: 'SET', patch })}
-        />
+        <TagForm draft={draft} onToggleTopic={on.toggleTopic} onSet={on.set} />
         <div className="tag-panel__actions">
           {isEditing ? (
             <>
@@ -168,22 +198,8 @@ export function TagScreen({ services, errands, startFrom }: TagScreenProps) {
           )}
         </div>
       </section>
-      <TallyView tally={tally(todays)} helpPoint={helpPointTally} />
-      <TodayRecords
-        records={todays}
-        busy={busy}
-        onEdit={(record) =>
-          send({
-            type: 'EDIT',
-            recordId: record.recordId,
-            data: record.data,
-            draft: draftFromRecord(record.data),
-          })
-        }
-        onDelete={(record) =>
-          send({ type: 'DELETE', recordId: record.recordId, data: record.data })
-        }
-      />
+      <TallyView tally={todaysTally} helpPoint={helpPointTally} />
+      <TodayRecords records={todays} onEdit={on.editRecord} onDelete={on.deleteRecord} />
     </Screen>
   );
-}
+});

@@ -3,6 +3,7 @@
  * stored here (so it is exact offline too), and the whole help point's total as the
  * collector has it, when it can be reached.
  */
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HelpPointTally } from '../../../protocol/help-requests';
 import { HELP_TOPICS } from '../../../protocol/vocabulary';
@@ -13,7 +14,7 @@ interface TallyViewProps {
   helpPoint: HelpPointTally | null;
 }
 
-export function TallyView({ tally, helpPoint }: TallyViewProps) {
+export const TallyView = memo(function TallyView({ tally, helpPoint }: TallyViewProps) {
   const { t } = useTranslation('staff');
   const topics = HELP_TOPICS.filter((topic) => (tally.byTopic[topic] ?? 0) > 0);
   const hours = [...tally.byHour.entries()].sort(([a], [b]) => a - b);
@@ -74,4 +75,4 @@ export function TallyView({ tally, helpPoint }: TallyViewProps) {
       ) : null}
     </section>
   );
-}
+});

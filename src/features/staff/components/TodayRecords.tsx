@@ -3,18 +3,21 @@
  * sent) and "change" and "delete". Before sync a change or deletion simply replaces what
  * waits; after sync it is sent as a correction, and the list says so. Delete asks once.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionRecord } from '../tagging/today-records';
 
 interface TodayRecordsProps {
   records: QuestionRecord[];
-  busy: boolean;
   onEdit: (record: QuestionRecord) => void;
   onDelete: (record: QuestionRecord) => void;
 }
 
-export function TodayRecords({ records, busy, onEdit, onDelete }: TodayRecordsProps) {
+export const TodayRecords = memo(function TodayRecords({
+  records,
+  onEdit,
+  onDelete,
+}: TodayRecordsProps) {
   const { t, i18n } = useTranslation('staff');
   const [confirming, setConfirming] = useState<string | null>(null);
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
@@ -48,7 +51,6 @@ export function TodayRecords({ records, busy, onEdit, onDelete }: TodayRecordsPr
                   <button
                     type="button"
                     className="button button--end"
-                    disabled={busy}
                     onClick={() => {
                       setConfirming(null);
                       onDelete(record);
@@ -70,7 +72,6 @@ export function TodayRecords({ records, busy, onEdit, onDelete }: TodayRecordsPr
                   <button
                     type="button"
                     className="button button--secondary"
-                    disabled={busy}
                     onClick={() => onEdit(record)}
                     aria-label={t('records.editLabel', { record: topics.join(' + ') })}
                     data-testid="record-edit"
@@ -80,7 +81,6 @@ export function TodayRecords({ records, busy, onEdit, onDelete }: TodayRecordsPr
                   <button
                     type="button"
                     className="button button--secondary"
-                    disabled={busy}
                     onClick={() => setConfirming(record.recordId)}
                     aria-label={t('records.deleteLabel', { record: topics.join(' + ') })}
                     data-testid="record-delete"
@@ -95,4 +95,4 @@ export function TodayRecords({ records, busy, onEdit, onDelete }: TodayRecordsPr
       </ul>
     </section>
   );
-}
+});
