@@ -4,6 +4,7 @@
  * legend names the field.
  */
 import type { ReactNode } from 'react';
+import { noteTap } from '../tagging/commit-timing';
 
 interface ChipGroupProps<T extends string | number> {
   legend: ReactNode;
@@ -16,6 +17,8 @@ interface ChipGroupProps<T extends string | number> {
   requiredLabel?: string;
   testId: string;
   describedBy?: string;
+  /** Notes each tap's event time, for the tap-to-commit measure (bench:staff). */
+  timed?: boolean;
 }
 
 export function ChipGroup<T extends string | number>({
@@ -28,6 +31,7 @@ export function ChipGroup<T extends string | number>({
   requiredLabel,
   testId,
   describedBy,
+  timed = false,
 }: ChipGroupProps<T>) {
   return (
     <fieldset className="chip-group" data-testid={testId} aria-describedby={describedBy}>
@@ -45,7 +49,10 @@ export function ChipGroup<T extends string | number>({
             className="chip"
             aria-pressed={selected.includes(option)}
             data-value={option}
-            onClick={() => onToggle(option)}
+            onClick={(event) => {
+              if (timed) noteTap(event.timeStamp);
+              onToggle(option);
+            }}
           >
             {label(option)}
           </button>

@@ -15,21 +15,12 @@ import {
   type TimeSpent,
 } from '../../../protocol/vocabulary';
 import type { TagDraft } from '../tagging/tag-record';
-import { noteTap } from '../tagging/commit-timing';
 import { ChipGroup } from './ChipGroup';
 
 interface TagFormProps {
   draft: TagDraft;
   onToggleTopic: (topic: HelpTopic) => void;
   onSet: (patch: Partial<TagDraft>) => void;
-}
-
-/** Wraps a handler so the tap's time is known if this tap completes the record. */
-function timed<T>(handler: (value: T) => void) {
-  return (value: T) => {
-    noteTap(performance.now());
-    handler(value);
-  };
 }
 
 export function TagForm({ draft, onToggleTopic, onSet }: TagFormProps) {
@@ -42,7 +33,8 @@ export function TagForm({ draft, onToggleTopic, onSet }: TagFormProps) {
         options={HELP_TOPICS}
         selected={draft.helpedWith}
         label={(topic) => t(`codes.topic.${topic}`)}
-        onToggle={timed(onToggleTopic)}
+        onToggle={onToggleTopic}
+        timed
         required
         requiredLabel={needed}
         testId="tag-topics"
@@ -52,7 +44,8 @@ export function TagForm({ draft, onToggleTopic, onSet }: TagFormProps) {
         options={TIME_SPENT}
         selected={draft.timeSpent ? [draft.timeSpent] : []}
         label={(time) => t(`codes.time.${time}`)}
-        onToggle={timed((time) => onSet({ timeSpent: draft.timeSpent === time ? null : time }))}
+        onToggle={(time) => onSet({ timeSpent: draft.timeSpent === time ? null : time })}
+        timed
         required
         requiredLabel={needed}
         testId="tag-time"
@@ -62,12 +55,13 @@ export function TagForm({ draft, onToggleTopic, onSet }: TagFormProps) {
         options={OUTCOMES}
         selected={draft.outcome ? [draft.outcome] : []}
         label={(outcome) => t(`codes.outcome.${outcome}`)}
-        onToggle={timed((outcome) =>
+        onToggle={(outcome) =>
           onSet({
             outcome: draft.outcome === outcome ? null : outcome,
             referredTo: outcome === 'referred' ? draft.referredTo : null,
-          }),
-        )}
+          })
+        }
+        timed
         required
         requiredLabel={needed}
         testId="tag-outcome"
@@ -78,7 +72,8 @@ export function TagForm({ draft, onToggleTopic, onSet }: TagFormProps) {
           options={REFERRAL_TARGETS}
           selected={draft.referredTo ? [draft.referredTo] : []}
           label={(target) => t(`codes.referral.${target}`)}
-          onToggle={timed((target) => onSet({ referredTo: target }))}
+          onToggle={(target) => onSet({ referredTo: target })}
+          timed
           required
           requiredLabel={needed}
           testId="tag-referral"
