@@ -5,9 +5,6 @@
  * seconds, accepts it and tags it as a question. An offline kiosk says where the desk is
  * instead, and the visit still logs the request.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   test,
   expect,
@@ -19,22 +16,10 @@ import {
   waitForServiceWorker,
   type Page,
 } from './fixtures';
-import { chip } from './staff-support';
-import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { chip, collectorPerTest } from './staff-support';
 
 const HELP_POINT = 'demo-bibliotek';
-let dataDir: string;
-let collector: RunningCollector;
-
-test.beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'hjalppunkt-requests-'));
-  collector = await startCollector({ dataDir, rateLimit: false });
-});
-
-test.afterEach(async () => {
-  await collector.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const collector = collectorPerTest('hjalppunkt-requests-');
 
 async function askStaffAbout(page: Page, category: string, errand: string) {
   await openDoor(page, 'anvanda');
@@ -49,13 +34,16 @@ test('a help request from a kiosk reaches a staff tablet of the same help point,
   kiosk,
 }) => {
   test.setTimeout(120_000);
-  const kioskEnrollment = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  const kioskEnrollment = await collector().enroll({
+    helpPointId: HELP_POINT,
+    kioskUrl: kiosk.url,
+  });
   await kioskPage.goto(kioskEnrollment.link);
   await expect(kioskPage.locator('[data-notice=enrolled]')).toBeVisible();
 
   const staffContext = await browser.newContext();
   const staffPage = await staffContext.newPage();
-  const staffEnrollment = await collector.enroll({
+  const staffEnrollment = await collector().enroll({
     helpPointId: HELP_POINT,
     kioskUrl: kiosk.url,
     role: 'staff',
@@ -120,7 +108,7 @@ test('an offline kiosk says where the desk is; the request is logged but not rel
   context,
   kiosk,
 }) => {
-  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  const { link } = await collector().enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
   await page.goto(link);
   await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
   await waitForServiceWorker(page);
@@ -136,12 +124,12 @@ test('an offline kiosk says where the desk is; the request is logged but not rel
   ]);
   await context.setOffline(false);
   // Nothing was relayed: a staff device of the help point sees no request.
-  const staff = await collector.enroll({
+  const staff = await collector().enroll({
     helpPointId: HELP_POINT,
     kioskUrl: kiosk.url,
     role: 'staff',
   });
-  const answer = await fetch(`${collector.url}/api/v1/help-requests`, {
+  const answer = await fetch(`${collector().url}/api/v1/help-requests`, {
     headers: { authorization: `Bearer ${staff.enrollment.token}` },
   });
   expect(((await answer.json()) as { requests: unknown[] }).requests).toEqual([]);

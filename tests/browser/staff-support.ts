@@ -1,5 +1,9 @@
-/** Drives the staff tagging screen the way staff do: by tapping chips. */
-import { expect, type Page } from './fixtures';
+/** Drives the staff screens the way staff do (by tapping chips), with a collector per test. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, type Page } from './fixtures';
+import { startCollector, type RunningCollector } from '../../server/src/start-collector';
 
 export interface Tap {
   topics: string[];
@@ -42,4 +46,22 @@ export async function shownTally(page: Page) {
       .forEach((cell) => (hours += Number(cell.textContent)));
     return { total, byTopic, hours };
   });
+}
+
+/** A fresh collector (PGlite in a temporary directory) for each test of the calling file. */
+export function collectorPerTest(prefix: string): () => RunningCollector {
+  let dataDir = '';
+  let collector: RunningCollector | null = null;
+  test.beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), prefix));
+    collector = await startCollector({ dataDir, rateLimit: false });
+  });
+  test.afterEach(async () => {
+    await collector?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!collector) throw new Error('the collector starts before each test');
+    return collector;
+  };
 }

@@ -4,9 +4,6 @@
  * one undone, one deleted). Today's tally shows exactly that. Online again, the collector
  * holds exactly those records; corrections made after sync reach it as correcting events.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   test,
   expect,
@@ -15,22 +12,17 @@ import {
   waitForServiceWorker,
   type Page,
 } from './fixtures';
-import { chip, openDetails, shownTally, tagQuestion, type Tap } from './staff-support';
-import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import {
+  chip,
+  openDetails,
+  shownTally,
+  tagQuestion,
+  type Tap,
+  collectorPerTest,
+} from './staff-support';
 
 const HELP_POINT = 'demo-bibliotek';
-let dataDir: string;
-let collector: RunningCollector;
-
-test.beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'hjalppunkt-staff-'));
-  collector = await startCollector({ dataDir, rateLimit: false });
-});
-
-test.afterEach(async () => {
-  await collector.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const collector = collectorPerTest('hjalppunkt-staff-');
 
 /** What the tally should say about these records: visitors in all, and per topic. */
 function tallyOf(records: { topics: string[]; count: number }[]) {
@@ -70,7 +62,7 @@ test('offline tagging of twenty questions, an exact tally, and exactly those rec
   kiosk,
 }) => {
   test.setTimeout(180_000);
-  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  const { link } = await collector().enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
   await page.goto(link);
   await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
   await waitForServiceWorker(page);
@@ -152,14 +144,14 @@ test('offline tagging of twenty questions, an exact tally, and exactly those rec
   expect(shown.hours).toBe(want.total);
   await expect(page.locator('[data-testid=tally-hours] tr[data-hour="0"] td')).not.toHaveText('0');
   await expect(page.getByTestId('record').first()).toContainText('Väntar på att skickas');
-  expect(await collector.countEvents()).toBe(0);
+  expect(await collector().countEvents()).toBe(0);
 
   // Online: everything is delivered, exactly once, with nothing of the undone or deleted ones.
   await context.setOffline(false);
   await expect.poll(() => outbox(page), { timeout: 30_000 }).toBe(0);
-  expect(await collector.countEvents({ type: 'question' })).toBe(expected.length);
-  expect(await collector.countEvents({ type: 'question-withdrawn' })).toBe(0);
-  let [report] = await collector.report();
+  expect(await collector().countEvents({ type: 'question' })).toBe(expected.length);
+  expect(await collector().countEvents({ type: 'question-withdrawn' })).toBe(0);
+  let [report] = await collector().report();
   expect(report?.questions).toBe(want.total);
   expect(report?.questionsByTopic).toEqual(want.byTopic);
 
@@ -188,9 +180,9 @@ test('offline tagging of twenty questions, an exact tally, and exactly those rec
 
   await expect.poll(() => outbox(page), { timeout: 30_000 }).toBe(0);
   // One edit after sync: one more question event; the deleted record's stay, withdrawn.
-  expect(await collector.countEvents({ type: 'question' })).toBe(expected.length + 2);
-  expect(await collector.countEvents({ type: 'question-withdrawn' })).toBe(1);
-  [report] = await collector.report();
+  expect(await collector().countEvents({ type: 'question' })).toBe(expected.length + 2);
+  expect(await collector().countEvents({ type: 'question-withdrawn' })).toBe(1);
+  [report] = await collector().report();
   expect(report?.questions).toBe(corrected.total);
   expect(report?.questionsByTopic).toEqual(corrected.byTopic);
   // The help point's total is for staff tablets: a kiosk's token may not read it.

@@ -13,8 +13,6 @@ import {
   EFFORT_LEVELS,
   HELP_LANGUAGES,
   OBSTACLES,
-  type Agency,
-  type Area,
   type Channel,
   type EffortLevel,
   type HelpLanguage,
@@ -99,69 +97,36 @@ export function TagDetails(props: TagDetailsProps) {
               {timeProblem ? t('tag.whenProblem') : t('tag.whenHint')}
             </p>
           </div>
-          <div className="staff-field">
-            <label htmlFor="tag-errand" className="field-label">
-              {t('tag.errand')}
-            </label>
-            <select
-              id="tag-errand"
-              className="staff-input"
-              value={draft.errandId ?? ''}
-              onChange={(event) => {
-                const errand = errands.find((option) => option.id === event.target.value) ?? null;
-                onSet({
-                  errandId: errand?.id ?? null,
-                  agency: errand?.agency ?? draft.agency,
-                });
-              }}
-              data-testid="tag-errand"
-            >
-              <option value="">{t('tag.none')}</option>
-              {errands.map((errand) => (
-                <option key={errand.id} value={errand.id}>
-                  {errand.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="tag-agency" className="field-label">
-              {t('tag.agency')}
-            </label>
-            <select
-              id="tag-agency"
-              className="staff-input"
-              value={draft.agency ?? ''}
-              onChange={(event) => onSet({ agency: (event.target.value || null) as Agency | null })}
-              data-testid="tag-agency"
-            >
-              <option value="">{t('tag.none')}</option>
-              {AGENCIES.map((agency) => (
-                <option key={agency} value={agency}>
-                  {t(`codes.agency.${agency}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="staff-field">
-            <label htmlFor="tag-area" className="field-label">
-              {t('tag.area')}
-            </label>
-            <select
-              id="tag-area"
-              className="staff-input"
-              value={draft.area ?? ''}
-              onChange={(event) => onSet({ area: (event.target.value || null) as Area | null })}
-              data-testid="tag-area"
-            >
-              <option value="">{t('tag.none')}</option>
-              {AREAS.map((area) => (
-                <option key={area} value={area}>
-                  {t(`codes.area.${area}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OptionalSelect
+            name="errand"
+            label={t('tag.errand')}
+            none={t('tag.none')}
+            value={draft.errandId}
+            options={errands.map((errand) => ({ value: errand.id, label: errand.title }))}
+            onChange={(id) => {
+              const errand = errands.find((option) => option.id === id) ?? null;
+              onSet({ errandId: errand?.id ?? null, agency: errand?.agency ?? draft.agency });
+            }}
+          />
+          <OptionalSelect
+            name="agency"
+            label={t('tag.agency')}
+            none={t('tag.none')}
+            value={draft.agency}
+            options={AGENCIES.map((agency) => ({
+              value: agency,
+              label: t(`codes.agency.${agency}`),
+            }))}
+            onChange={(agency) => onSet({ agency })}
+          />
+          <OptionalSelect
+            name="area"
+            label={t('tag.area')}
+            none={t('tag.none')}
+            value={draft.area}
+            options={AREAS.map((area) => ({ value: area, label: t(`codes.area.${area}`) }))}
+            onChange={(area) => onSet({ area })}
+          />
           <ChipGroup<EffortLevel>
             legend={t('tag.effort')}
             options={EFFORT_LEVELS}
@@ -218,5 +183,44 @@ export function TagDetails(props: TagDetailsProps) {
         </>
       ) : null}
     </details>
+  );
+}
+
+interface OptionalSelectProps<T extends string> {
+  name: string;
+  label: string;
+  none: string;
+  value: T | null;
+  options: { value: T; label: string }[];
+  onChange: (value: T | null) => void;
+}
+
+/** A labelled select with "none chosen" first: for the optional fields that are long lists. */
+function OptionalSelect<T extends string>(props: OptionalSelectProps<T>) {
+  const id = `tag-${props.name}`;
+  return (
+    <div className="staff-field">
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
+      <select
+        id={id}
+        className="staff-input"
+        value={props.value ?? ''}
+        onChange={(event) =>
+          props.onChange(
+            props.options.find((option) => option.value === event.target.value)?.value ?? null,
+          )
+        }
+        data-testid={id}
+      >
+        <option value="">{props.none}</option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
