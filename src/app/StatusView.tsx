@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { DeviceStatusScreen } from '../features/device-status/components/DeviceStatusScreen';
 import type { Runtime } from './runtime';
+import type { DeviceIdentity } from '../db/local-data';
 import type { SyncController } from './sync-runtime';
 
 const STATUS_HASH = '#status';
@@ -22,11 +23,18 @@ export function useStatusView() {
 
 export function StatusView({ runtime, onClose }: { runtime: Runtime; onClose?: () => void }) {
   const [controller, setController] = useState<SyncController | null>(null);
+  const [identity, setIdentity] = useState<DeviceIdentity | null>(null);
   useEffect(() => {
     let cancelled = false;
     void runtime.sync().then((ready) => {
       if (!cancelled) setController(ready);
     });
+    void runtime.identity().then(
+      (ids) => {
+        if (!cancelled) setIdentity(ids);
+      },
+      () => undefined,
+    );
     return () => {
       cancelled = true;
     };
@@ -36,6 +44,7 @@ export function StatusView({ runtime, onClose }: { runtime: Runtime; onClose?: (
       source={controller}
       syncNow={async () => (controller ? controller.trigger('manual') : 'busy')}
       appVersion={__APP_VERSION__}
+      identity={identity}
       onClose={onClose}
     />
   );

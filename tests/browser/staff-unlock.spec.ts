@@ -25,6 +25,13 @@ test('the right PIN opens staff mode, which locks again by itself after ten minu
   await page.getByTestId('pin-input').fill('2580');
   await page.getByTestId('pin-submit').click();
   await expect(page.locator('[data-screen=staff-tag]')).toBeVisible();
+  // Device status names the ids the logs carry, also before the device is enrolled.
+  await page.getByTestId('staff-nav-status').click();
+  await expect(page.getByTestId('status-help-point')).toHaveText('demo-bibliotek');
+  await expect(page.getByTestId('status-device-id')).toHaveText(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
+  await page.getByTestId('staff-nav-tag').click();
   await page.clock.fastForward('09:59');
   await expect(page.locator('[data-screen=staff-tag]')).toBeVisible();
   await page.clock.fastForward('00:02');

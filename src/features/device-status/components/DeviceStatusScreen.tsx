@@ -13,6 +13,8 @@ interface DeviceStatusScreenProps {
   source: DeviceStatusSource | null;
   syncNow: () => Promise<TriggerResult>;
   appVersion: string;
+  /** The ids the device's logs carry (before enrollment: its own id and the configured help point). */
+  identity: { deviceId: string; helpPointId: string } | null;
   /** Absent inside the staff app, whose navigation leads away instead. */
   onClose?: () => void;
 }
@@ -30,6 +32,7 @@ export function DeviceStatusScreen({
   source,
   syncNow,
   appVersion,
+  identity,
   onClose,
 }: DeviceStatusScreenProps) {
   const { t, i18n } = useTranslation();
@@ -101,12 +104,16 @@ export function DeviceStatusScreen({
             </dd>
             <dt>{t('status.appVersion')}</dt>
             <dd>{appVersion}</dd>
+            <dt>{t('status.helpPoint')}</dt>
+            <dd data-testid="status-help-point">
+              <code>{identity?.helpPointId ?? '–'}</code>
+            </dd>
+            <dt>{t('status.deviceId')}</dt>
+            <dd data-testid="status-device-id">
+              <code>{identity?.deviceId ?? '–'}</code>
+            </dd>
             {enrollment ? (
               <>
-                <dt>{t('status.deviceId')}</dt>
-                <dd>
-                  <code>{enrollment.deviceId}</code>
-                </dd>
                 <dt>{t('status.collector')}</dt>
                 <dd>
                   <code>{enrollment.collectorUrl}</code>
