@@ -34,6 +34,10 @@ test('text in another language than the page carries its own lang attribute', as
 test('everything works by keyboard alone', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('[data-screen=attract]')).toBeVisible();
+  // The browser window must have focus for Tab to move focus inside the page: once in a
+  // while, right after the previous test's window closed, it did not (a harness race).
+  await page.bringToFront();
+  await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(true);
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('start')).toBeFocused();
   await page.keyboard.press('Enter');
