@@ -23,6 +23,12 @@ export const uuidV7Schema = z
     ),
   );
 
+/**
+ * The shape enrollment gives a device token (base64url of random bytes): the enrollment link
+ * is checked against it, and the collector looks up nothing that does not match it.
+ */
+export const DEVICE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
+
 /** Minute precision is all the statistics need, and it makes a visit harder to single out. */
 export const minuteTimestampSchema = z
   .string()

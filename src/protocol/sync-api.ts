@@ -4,6 +4,7 @@
  * result codes and status handling.
  */
 import { z } from 'zod/mini';
+import { DEVICE_TOKEN_PATTERN } from './codes';
 import { codeSchema, uuidV7Schema } from './payloads';
 
 export const EVENTS_PATH = '/api/v1/events';
@@ -66,7 +67,7 @@ export const enrollmentSchema = z.strictObject({
   collectorUrl: z.url({ protocol: /^https?$/ }),
   helpPointId: codeSchema,
   deviceId: uuidV7Schema,
-  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{32,128}$/, 'must be a device token')),
+  token: z.string().check(z.regex(DEVICE_TOKEN_PATTERN, 'must be a device token')),
   role: z.enum(['kiosk', 'staff']),
 });
 export type Enrollment = z.infer<typeof enrollmentSchema>;

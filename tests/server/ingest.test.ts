@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { decodeEnrollment, type Enrollment } from '../../src/protocol/sync-api';
-import { completeResults, describeIssue, planBatch } from '../../server/src/ingest';
+import { completeResults, planBatch } from '../../server/src/ingest';
+import { describeIssue } from '../../server/src/untrusted-input';
 import { enrollmentLink } from '../../server/src/enrollment';
 import { bearerToken, generateToken, hashToken, tokensEqual } from '../../server/src/tokens';
 import { makeEvent } from './support';

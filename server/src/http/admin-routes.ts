@@ -7,15 +7,12 @@ import { ERROR_CODES } from '../../../src/protocol/sync-api';
 import { EnrollmentInputError, enrollDevice, qrSvg, type EnrollmentInput } from '../enrollment';
 import type { EventStore } from '../store/event-store';
 import { bearerToken, tokensEqual } from '../tokens';
+import { isRecord } from '../untrusted-input';
 import { sendError } from './errors';
 
 export const ADMIN_PREFIX = '/api/v1/admin';
 
 const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function registerAdminRoutes(
   app: FastifyInstance,

@@ -1,9 +1,10 @@
 /**
- * Who is calling POST /api/v1/events: the bearer token is looked up by its hash. Runs in
+ * Which enrolled device is calling: the bearer token is looked up by its hash. Runs in
  * onRequest, before the body is read, so an unauthenticated or rate-limited caller costs
  * the collector one hash and one indexed lookup, never a parse.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DEVICE_TOKEN_PATTERN } from '../../../src/protocol/codes';
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
 import type { DeviceRecord, EventStore } from '../store/event-store';
 import { bearerToken, hashToken } from '../tokens';
@@ -16,14 +17,12 @@ declare module 'fastify' {
   }
 }
 
-/** The shape enrollment gives tokens; anything else cannot be a device token. */
-const DEVICE_TOKEN = /^[A-Za-z0-9_-]{32,128}$/;
-
 export function deviceAuth(store: EventStore, limiter: TokenBucketLimiter | null) {
   return async function authenticateDevice(request: FastifyRequest, reply: FastifyReply) {
     const token = bearerToken(request.headers.authorization);
+    // Anything not shaped like an enrolled token cannot be one: no hash, no look-up.
     const device =
-      token && DEVICE_TOKEN.test(token)
+      token && DEVICE_TOKEN_PATTERN.test(token)
         ? await store.findDeviceByTokenHash(hashToken(token))
         : null;
     if (!device) {

@@ -7,8 +7,9 @@ import {
   eventBatchSchema,
   type EventBatchResponse,
 } from '../../../src/protocol/sync-api';
-import { completeResults, describeIssue, planBatch } from '../ingest';
+import { completeResults, planBatch } from '../ingest';
 import type { EventStore } from '../store/event-store';
+import { describeIssue } from '../untrusted-input';
 import { deviceAuth } from './device-auth';
 import { sendError } from './errors';
 import type { TokenBucketLimiter } from './rate-limit';

@@ -19,8 +19,8 @@ import {
   type HelpRequestStatus,
 } from '../../../src/protocol/help-requests';
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
-import { describeIssue } from '../ingest';
 import type { DeviceRecord, EventStore } from '../store/event-store';
+import { describeIssue } from '../untrusted-input';
 import { deviceAuth } from './device-auth';
 import { sendError } from './errors';
 import type { TokenBucketLimiter } from './rate-limit';
@@ -89,7 +89,7 @@ export function registerHelpRequestRoutes(
       case 'existing':
         return reply.code(200).send({ request: result.request });
       case 'conflict':
-        // No conflict code in ERROR_CODES: the id is not this device's to use.
+        // The id is another device's: never shown or overwritten, so the kiosk needs a new one.
         return sendError(
           reply,
           409,

@@ -4,7 +4,7 @@
  * report covers all time).
  */
 import { z } from 'zod/mini';
-import { describeIssue } from '../ingest';
+import { describeIssue } from '../untrusted-input';
 
 export const MAX_TALLY_SPAN_MS = 48 * 60 * 60_000;
 /** UTC−14:00…UTC+14:00: every offset in use, in minutes. */
