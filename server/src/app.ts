@@ -11,12 +11,12 @@ import { installErrorHandlers, sendError } from './http/errors';
 import { registerEventsRoute } from './http/events-route';
 import { registerHelpRequestRoutes } from './http/help-requests-route';
 import { TokenBucketLimiter, type RateLimitOptions } from './http/rate-limit';
-import type { EventStore } from './store/event-store';
+import type { CollectorStore } from './store/collector-store';
 
 export const HEALTH_PATH = '/api/v1/health';
 
 export interface AppOptions {
-  store: EventStore;
+  store: CollectorStore;
   adminToken?: string;
   rateLimit: RateLimitOptions | false;
   bodyLimitBytes: number;
@@ -48,8 +48,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
 
   const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : null;
-  registerEventsRoute(app, options.store, limiter);
-  registerHelpRequestRoutes(app, options.store, limiter, options.now ?? (() => new Date()));
-  registerAdminRoutes(app, options.store, options.adminToken);
+  const { store } = options;
+  registerEventsRoute(app, store, limiter);
+  registerHelpRequestRoutes(app, store, limiter, options.now ?? (() => new Date()));
+  registerAdminRoutes(app, store, options.adminToken);
   return app;
 }

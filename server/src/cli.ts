@@ -84,7 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       : { dataDir: io.env.COLLECTOR_DATA_DIR || DEFAULT_DATA_DIR },
   );
   try {
-    const { enrollment, link } = await enrollDevice(store, input);
+    const { enrollment, link } = await enrollDevice(store.devices, input);
     io.out(
       [
         `Enrolled ${enrollment.role} device ${enrollment.deviceId} at help point ${enrollment.helpPointId}.`,

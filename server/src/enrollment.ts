@@ -13,7 +13,7 @@ import {
   enrollmentSchema,
   type Enrollment,
 } from '../../src/protocol/sync-api';
-import type { EventStore } from './store/event-store';
+import type { DeviceStore } from './store/device-store';
 import { generateToken, hashToken } from './tokens';
 
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -56,7 +56,7 @@ export function validateEnrollmentInput(input: unknown): z.output<typeof enrollm
 }
 
 export async function enrollDevice(
-  store: EventStore,
+  devices: DeviceStore,
   input: EnrollmentInput,
 ): Promise<EnrollmentResult> {
   const {
@@ -74,7 +74,7 @@ export async function enrollDevice(
     token,
     role,
   });
-  await store.createDevice({
+  await devices.create({
     id: enrollment.deviceId,
     helpPointId,
     ...(helpPointName === undefined ? {} : { helpPointName }),

@@ -82,10 +82,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   let closing: Promise<void> | undefined;
   return {
     url,
-    enroll: (input) => enrollDevice(store, { ...input, collectorUrl: url }),
-    countEvents: (filter) => store.countEvents(filter),
-    listEventIds: () => store.listEventIds(),
-    report: () => store.report(),
+    enroll: (input) => enrollDevice(store.devices, { ...input, collectorUrl: url }),
+    countEvents: (filter) => store.events.count(filter),
+    listEventIds: () => store.events.listIds(),
+    report: () => store.events.report(),
     close: () =>
       (closing ??= (async () => {
         try {

@@ -9,7 +9,7 @@ import {
 } from '../../src/protocol/sync-api';
 import { buildApp } from '../../server/src/app';
 import { runCli } from '../../server/src/cli';
-import type { EventStore } from '../../server/src/store/event-store';
+import type { CollectorStore } from '../../server/src/store/collector-store';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
 import {
   SETUP_TIMEOUT_MS,
@@ -233,7 +233,7 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
 
 describe('admin routes without an admin token', () => {
   it('answer 404, as if they did not exist', async () => {
-    const store = { description: 'unused' } as EventStore;
+    const store = { description: 'unused' } as CollectorStore;
     const app = buildApp({ store, rateLimit: false, bodyLimitBytes: 1024, logger: false });
     for (const [method, url] of [
       ['POST', '/api/v1/admin/enrollments'],

@@ -5,10 +5,18 @@ import { migrate, readMigrations } from '../../server/src/store/migrator';
 import { openPgliteDriver } from '../../server/src/store/pglite-driver';
 import { openPostgresDriver } from '../../server/src/store/postgres-driver';
 import type { SqlDriver } from '../../server/src/store/sql-driver';
-import { createSqlEventStore } from '../../server/src/store/sql-event-store';
-import type { EventStore } from '../../server/src/store/event-store';
+import {
+  createSqlCollectorStore,
+  type CollectorStore,
+} from '../../server/src/store/collector-store';
 import { hashToken } from '../../server/src/tokens';
-import { SETUP_TIMEOUT_MS, createPostgresSchema, makeEvent, type StoreSetup } from './support';
+import {
+  SETUP_TIMEOUT_MS,
+  createPostgresSchema,
+  makeEvent,
+  questionData,
+  type StoreSetup,
+} from './support';
 
 interface DriverCase {
   name: string;
@@ -47,12 +55,12 @@ const DRIVER_CASES: DriverCase[] = [
 describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
   let opened: Awaited<ReturnType<DriverCase['open']>>;
   let driver: SqlDriver;
-  let store: EventStore;
+  let store: CollectorStore;
 
   beforeAll(async () => {
     opened = await driverCase.open();
     driver = opened.drivers();
-    store = createSqlEventStore(driver);
+    store = createSqlCollectorStore(driver);
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -74,7 +82,7 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
 
   it('records the receive time, the delivering device and the payload as jsonb', async () => {
     const deviceId = uuidv7();
-    await store.createDevice({
+    await store.devices.create({
       id: deviceId,
       helpPointId: 'store-test',
       role: 'kiosk',
@@ -82,8 +90,8 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
     });
     const event = makeEvent('store-test', 'question', { occurredAt: '2026-11-20T09:15:00.000Z' });
     const receivedAt = new Date('2026-11-21T08:00:00.123Z');
-    expect(await store.insertEvents([event], receivedAt, deviceId)).toEqual(new Set([event.id]));
-    expect(await store.insertEvents([event], new Date(), deviceId)).toEqual(new Set());
+    expect(await store.events.insert([event], receivedAt, deviceId)).toEqual(new Set([event.id]));
+    expect(await store.events.insert([event], new Date(), deviceId)).toEqual(new Set());
 
     const [row] = await driver.query<Record<string, unknown>>(
       `SELECT id, type, schema_version, occurred_at, received_at, help_point_id, device_id,
@@ -107,7 +115,7 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
       "SELECT name FROM help_points WHERE id = 'store-test'",
     );
     expect(helpPoint?.name).toBe('store-test');
-    const found = await store.findDeviceByTokenHash(
+    const found = await store.devices.findByTokenHash(
       hashToken('store-test-token-store-test-token-1234'),
     );
     expect(found).toEqual({
@@ -118,9 +126,51 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
     });
   });
 
+  it('views the latest version of each question record, none of a withdrawn one', async () => {
+    const helpPointId = 'store-latest';
+    const deviceId = uuidv7();
+    await store.devices.create({
+      id: deviceId,
+      helpPointId,
+      role: 'staff',
+      tokenHash: hashToken(`${deviceId}-store-token-0123`),
+    });
+    const kept = uuidv7();
+    const withdrawn = uuidv7();
+    const version = (recordId: string, count: number, occurredAt: string) =>
+      makeEvent(helpPointId, 'question', {
+        data: { ...(questionData(['other'], count, recordId) as object), helpedAt: occurredAt },
+        occurredAt: `${occurredAt.slice(0, -1)}:00.000Z`,
+      });
+    await store.events.insert(
+      [
+        version(kept, 1, '2026-03-10T09:00Z'),
+        version(kept, 4, '2026-03-10T10:00Z'),
+        version(kept, 2, '2026-03-10T09:30Z'),
+        version(withdrawn, 3, '2026-03-10T09:00Z'),
+        makeEvent(helpPointId, 'question-withdrawn', { data: { recordId: withdrawn } }),
+      ],
+      new Date(),
+      deviceId,
+    );
+    const rows = await driver.query(
+      `SELECT record_id, questions, helped_at, helped_with FROM latest_questions
+       WHERE help_point_id = $1::text`,
+      [helpPointId],
+    );
+    expect(rows).toEqual([
+      {
+        record_id: kept,
+        questions: 4,
+        helped_at: new Date('2026-03-10T10:00:00.000Z'),
+        helped_with: ['other'],
+      },
+    ]);
+  });
+
   it('keeps one row per help-request id, counts open ones and deletes old ones', async () => {
     const kiosk = { id: uuidv7(), helpPointId: 'store-requests', role: 'kiosk' as const };
-    await store.createDevice({ ...kiosk, tokenHash: hashToken(`${kiosk.id}-store-token-0123`) });
+    await store.devices.create({ ...kiosk, tokenHash: hashToken(`${kiosk.id}-store-token-0123`) });
     const at = (iso: string) => new Date(iso);
     const options = (now: string) => ({
       now: at(now),
@@ -128,10 +178,10 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
       maxOpen: 2,
       deleteBefore: new Date(at(now).getTime() - 24 * 60 * 60_000),
     });
-    const ask = (id: string, now: string) =>
-      store.createHelpRequest(
+    const ask = (id: string, now: string, limit: Partial<ReturnType<typeof options>> = {}) =>
+      store.helpRequests.create(
         { id, language: 'sv', errandId: null, helpPointId: kiosk.helpPointId, deviceId: kiosk.id },
-        options(now),
+        { ...options(now), ...limit },
       );
     const rows = async () =>
       (
@@ -147,20 +197,26 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
     // The next day's first request swept the one made over 24 hours before it.
     expect(await rows()).toEqual([[first, 'open', '2026-03-10T09:00:00.000Z']]);
     expect(await ask(first, '2026-03-10T09:01:00.000Z')).toMatchObject({ outcome: 'existing' });
-    expect(await store.countOpenHelpRequests(kiosk.id, at('2026-03-10T08:30:00.000Z'))).toBe(1);
-    expect(await store.countOpenHelpRequests(kiosk.id, at('2026-03-10T09:00:00.000Z'))).toBe(0);
+    // Open requests made after openSince count against maxOpen: first (09:00) counts from
+    // 08:30, and not from 09:00 itself.
+    const oneOpenSince = (since: string) => ({ openSince: at(since), maxOpen: 1 });
+    expect(
+      await ask(uuidv7(), '2026-03-10T09:05:00.000Z', oneOpenSince('2026-03-10T08:30:00.000Z')),
+    ).toEqual({ outcome: 'limited' });
     const second = uuidv7();
-    expect(await ask(second, '2026-03-10T09:10:00.000Z')).toMatchObject({ outcome: 'created' });
+    expect(
+      await ask(second, '2026-03-10T09:10:00.000Z', oneOpenSince('2026-03-10T09:00:00.000Z')),
+    ).toMatchObject({ outcome: 'created' });
     expect(await ask(uuidv7(), '2026-03-10T09:20:00.000Z')).toEqual({ outcome: 'limited' });
 
     const close = (id: string, now: string) =>
-      store.updateHelpRequestStatus(id, kiosk.helpPointId, 'closed', at(now));
+      store.helpRequests.updateStatus(id, kiosk.helpPointId, 'closed', at(now));
     expect(await close(first, '2026-03-10T09:30:00.000Z')).toMatchObject({ status: 'closed' });
     expect(await close(first, '2026-03-10T09:40:00.000Z')).toMatchObject({
       updatedAt: '2026-03-10T09:30:00.000Z',
     });
     expect(
-      await store.updateHelpRequestStatus(
+      await store.helpRequests.updateStatus(
         second,
         'elsewhere',
         'closed',

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
 import { EnrollmentInputError, enrollDevice, qrSvg, type EnrollmentInput } from '../enrollment';
-import type { EventStore } from '../store/event-store';
+import type { CollectorStore } from '../store/collector-store';
 import { bearerToken, tokensEqual } from '../tokens';
 import { isRecord } from '../untrusted-input';
 import { sendError } from './errors';
@@ -16,7 +16,7 @@ const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 
 export function registerAdminRoutes(
   app: FastifyInstance,
-  store: EventStore,
+  stores: Pick<CollectorStore, 'devices' | 'events'>,
   adminToken: string | undefined,
 ): void {
   async function authenticateAdmin(request: FastifyRequest, reply: FastifyReply) {
@@ -42,7 +42,7 @@ export function registerAdminRoutes(
       try {
         // Validated inside enrollDevice; a wrong shape becomes an EnrollmentInputError.
         const input = { ...body, collectorUrl } as EnrollmentInput;
-        const { enrollment, link } = await enrollDevice(store, input);
+        const { enrollment, link } = await enrollDevice(stores.devices, input);
         return await reply.code(201).send({ enrollment, link, qrSvg: await qrSvg(link) });
       } catch (error) {
         if (!(error instanceof EnrollmentInputError)) throw error;
@@ -61,7 +61,7 @@ export function registerAdminRoutes(
     { onRequest: authenticateAdmin },
     async (request, reply) => {
       const { deviceId } = request.params;
-      const revokedAt = ANY_UUID.test(deviceId) ? await store.revokeDevice(deviceId) : null;
+      const revokedAt = ANY_UUID.test(deviceId) ? await stores.devices.revoke(deviceId) : null;
       if (!revokedAt) return sendError(reply, 404, ERROR_CODES.notFound, 'No such device.');
       return { deviceId: deviceId.toLowerCase(), revokedAt: revokedAt.toISOString() };
     },
@@ -69,6 +69,6 @@ export function registerAdminRoutes(
 
   app.get(`${ADMIN_PREFIX}/report`, { onRequest: authenticateAdmin }, async () => ({
     generatedAt: new Date().toISOString(),
-    helpPoints: await store.report(),
+    helpPoints: await stores.events.report(),
   }));
 }

@@ -6,7 +6,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DEVICE_TOKEN_PATTERN } from '../../../src/protocol/codes';
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
-import type { DeviceRecord, EventStore } from '../store/event-store';
+import type { DeviceRecord, DeviceStore } from '../store/device-store';
 import { bearerToken, hashToken } from '../tokens';
 import { sendError } from './errors';
 import type { TokenBucketLimiter } from './rate-limit';
@@ -17,13 +17,13 @@ declare module 'fastify' {
   }
 }
 
-export function deviceAuth(store: EventStore, limiter: TokenBucketLimiter | null) {
+export function deviceAuth(devices: DeviceStore, limiter: TokenBucketLimiter | null) {
   return async function authenticateDevice(request: FastifyRequest, reply: FastifyReply) {
     const token = bearerToken(request.headers.authorization);
     // Anything not shaped like an enrolled token cannot be one: no hash, no look-up.
     const device =
       token && DEVICE_TOKEN_PATTERN.test(token)
-        ? await store.findDeviceByTokenHash(hashToken(token))
+        ? await devices.findByTokenHash(hashToken(token))
         : null;
     if (!device) {
       return sendError(

@@ -8,7 +8,7 @@ import {
   type EventBatchResponse,
 } from '../../../src/protocol/sync-api';
 import { completeResults, planBatch } from '../ingest';
-import type { EventStore } from '../store/event-store';
+import type { CollectorStore } from '../store/collector-store';
 import { describeIssue } from '../untrusted-input';
 import { deviceAuth } from './device-auth';
 import { sendError } from './errors';
@@ -21,10 +21,11 @@ function hasTooManyEvents(body: unknown): boolean {
 
 export function registerEventsRoute(
   app: FastifyInstance,
-  store: EventStore,
+  stores: Pick<CollectorStore, 'devices' | 'events'>,
   limiter: TokenBucketLimiter | null,
 ): void {
-  app.post(EVENTS_PATH, { onRequest: deviceAuth(store, limiter) }, async (request, reply) => {
+  const auth = deviceAuth(stores.devices, limiter);
+  app.post(EVENTS_PATH, { onRequest: auth }, async (request, reply) => {
     const receivedAt = new Date();
     const device = request.device;
     if (!device) throw new Error('events route reached without a device');
@@ -50,7 +51,7 @@ export function registerEventsRoute(
     }
 
     const plan = planBatch(batch.data.events, device.helpPointId);
-    const inserted = await store.insertEvents(plan.toInsert, receivedAt, device.id);
+    const inserted = await stores.events.insert(plan.toInsert, receivedAt, device.id);
     const response: EventBatchResponse = {
       receivedAt: receivedAt.toISOString(),
       results: completeResults(plan, inserted),

@@ -19,7 +19,8 @@ import {
   type HelpRequestStatus,
 } from '../../../src/protocol/help-requests';
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
-import type { DeviceRecord, EventStore } from '../store/event-store';
+import type { CollectorStore } from '../store/collector-store';
+import type { DeviceRecord } from '../store/device-store';
 import { describeIssue } from '../untrusted-input';
 import { deviceAuth } from './device-auth';
 import { sendError } from './errors';
@@ -53,11 +54,11 @@ function staffOnly(message: string) {
 
 export function registerHelpRequestRoutes(
   app: FastifyInstance,
-  store: EventStore,
+  stores: Pick<CollectorStore, 'devices' | 'events' | 'helpRequests'>,
   limiter: TokenBucketLimiter | null,
   now: () => Date,
 ): void {
-  const auth = deviceAuth(store, limiter);
+  const auth = deviceAuth(stores.devices, limiter);
   const ttlStart = (at: Date) => new Date(at.getTime() - HELP_REQUEST_TTL_MS);
 
   app.post(HELP_REQUESTS_PATH, { onRequest: auth }, async (request, reply) => {
@@ -74,7 +75,7 @@ export function registerHelpRequestRoutes(
       );
     }
     const at = now();
-    const result = await store.createHelpRequest(
+    const result = await stores.helpRequests.create(
       { ...body.data, helpPointId: device.helpPointId, deviceId: device.id },
       {
         now: at,
@@ -117,7 +118,7 @@ export function registerHelpRequestRoutes(
     async (request, reply) => {
       const device = callingDevice(request);
       const list: HelpRequestList = {
-        requests: await store.listHelpRequests(device.helpPointId, ttlStart(now())),
+        requests: await stores.helpRequests.list(device.helpPointId, ttlStart(now())),
       };
       return reply.header('cache-control', 'no-store').send(list);
     },
@@ -131,7 +132,12 @@ export function registerHelpRequestRoutes(
         const device = callingDevice(request);
         const { id } = request.params;
         const updated = uuidV7Schema.safeParse(id).success
-          ? await store.updateHelpRequestStatus(id, device.helpPointId, STATUS_AFTER[action], now())
+          ? await stores.helpRequests.updateStatus(
+              id,
+              device.helpPointId,
+              STATUS_AFTER[action],
+              now(),
+            )
           : null;
         if (!updated) {
           return sendError(
@@ -160,7 +166,7 @@ export function registerHelpRequestRoutes(
           `${TALLY_QUERY_USAGE}: ${query.problem}.`,
         );
       }
-      const tally: HelpPointTally = await store.helpPointTally(
+      const tally: HelpPointTally = await stores.events.tally(
         device.helpPointId,
         query.from,
         query.to,

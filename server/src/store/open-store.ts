@@ -1,8 +1,7 @@
 /** Picks the store the way the collector is configured: DATABASE_URL wins over a data dir. */
-import type { EventStore } from './event-store';
+import { createSqlCollectorStore, type CollectorStore } from './collector-store';
 import { openPgliteDriver } from './pglite-driver';
 import { openPostgresDriver } from './postgres-driver';
-import { createSqlEventStore } from './sql-event-store';
 
 export const DEFAULT_DATA_DIR = '.data/collector';
 
@@ -14,11 +13,11 @@ export interface StoreOptions {
 }
 
 /** Opens the store and brings its schema up to date. */
-export async function openStore(options: StoreOptions = {}): Promise<EventStore> {
+export async function openStore(options: StoreOptions = {}): Promise<CollectorStore> {
   const driver = options.databaseUrl
     ? openPostgresDriver(options.databaseUrl)
     : await openPgliteDriver(options.dataDir ?? DEFAULT_DATA_DIR);
-  const store = createSqlEventStore(driver);
+  const store = createSqlCollectorStore(driver);
   try {
     await store.migrate();
   } catch (error) {

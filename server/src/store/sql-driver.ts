@@ -1,6 +1,6 @@
 /**
  * The little that differs between PGlite and postgres.js: how to send SQL. Everything else
- * (the statements themselves) lives in sql-event-store.ts and migrator.ts, written once.
+ * (the statements themselves) lives in the sql-*-store.ts files and migrator.ts, written once.
  */
 export interface SqlRunner {
   /** One statement with $1… parameters; rows come back as plain objects. */

@@ -1,19 +1,12 @@
 /**
  * The EventStore in SQL, written once for both drivers. Parameters are cast explicitly
- * ($1::uuid, $9::text::jsonb) so PGlite and postgres.js serialise them the same way.
+ * ($1::uuid, $9::text::jsonb) so PGlite and postgres.js serialise them the same way. Times
+ * come in as parameters, never from now(), so tests can move the clock.
  */
 import type { LogEvent } from '../../../src/protocol/events';
-import type {
-  DeviceRecord,
-  DeviceRole,
-  EventFilter,
-  EventStore,
-  HelpPointReport,
-  NewDevice,
-} from './event-store';
-import { migrate } from './migrator';
+import type { HelpPointTally } from '../../../src/protocol/help-requests';
+import type { EventFilter, EventStore, HelpPointReport } from './event-store';
 import type { SqlDriver } from './sql-driver';
-import { createHelpRequestMethods } from './sql-help-requests';
 
 const EVENT_COLUMNS =
   'id, type, schema_version, occurred_at, received_at, help_point_id, device_id, received_from_device, data';
@@ -53,59 +46,41 @@ function whereClause(filter: EventFilter): { sql: string; params: string[] } {
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 
+/**
+ * Per help point, questions per topic and (where topic is null) in all, from the latest
+ * version of each record that was not withdrawn.
+ */
+const QUESTIONS_BY_TOPIC_SQL = `
+  SELECT help_point_id, topic, sum(questions)::integer AS n
+  FROM latest_questions CROSS JOIN LATERAL jsonb_array_elements_text(helped_with) AS t(topic)
+  GROUP BY help_point_id, topic
+  UNION ALL
+  SELECT help_point_id, NULL, sum(questions)::integer
+  FROM latest_questions GROUP BY help_point_id`;
+
+/**
+ * The help point's questions like the report's, kept when helpedAt is in [$2, $3) (after the
+ * latest version was chosen); hours shifted by $4 minutes.
+ */
+const TALLY_SQL = `
+  WITH tallied AS (
+    SELECT questions AS n, helped_with,
+      to_char((helped_at AT TIME ZONE 'UTC') + $4::integer * interval '1 minute', 'HH24') AS hour
+    FROM latest_questions
+    WHERE help_point_id = $1::text
+      AND helped_at >= $2::timestamptz AND helped_at < $3::timestamptz
+  )
+  SELECT 'topic' AS kind, topic AS key, sum(n)::integer AS n
+  FROM tallied CROSS JOIN LATERAL jsonb_array_elements_text(helped_with) AS t(topic)
+  GROUP BY topic
+  UNION ALL
+  SELECT 'hour', hour, sum(n)::integer FROM tallied GROUP BY hour
+  UNION ALL
+  SELECT 'total', NULL, COALESCE(sum(n), 0)::integer FROM tallied`;
+
 export function createSqlEventStore(driver: SqlDriver): EventStore {
   return {
-    description: driver.description,
-    migrate: () => migrate(driver),
-
-    async ping() {
-      await driver.query('SELECT 1');
-    },
-
-    async findDeviceByTokenHash(tokenHash) {
-      const [row] = await driver.query<{
-        id: string;
-        help_point_id: string;
-        role: DeviceRole;
-        revoked_at: Date | null;
-      }>('SELECT id, help_point_id, role, revoked_at FROM devices WHERE token_hash = $1::text', [
-        tokenHash,
-      ]);
-      if (!row) return null;
-      const device: DeviceRecord = {
-        id: row.id,
-        helpPointId: row.help_point_id,
-        role: row.role,
-        revokedAt: row.revoked_at,
-      };
-      return device;
-    },
-
-    async createDevice(device: NewDevice) {
-      await driver.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO help_points (id, name) VALUES ($1::text, COALESCE($2::text, $1::text))
-           ON CONFLICT (id) DO UPDATE SET name = COALESCE($2::text, help_points.name)`,
-          [device.helpPointId, device.helpPointName ?? null],
-        );
-        await tx.query(
-          `INSERT INTO devices (id, help_point_id, role, token_hash)
-           VALUES ($1::uuid, $2::text, $3::text, $4::text)`,
-          [device.id, device.helpPointId, device.role, device.tokenHash],
-        );
-      });
-    },
-
-    async revokeDevice(deviceId) {
-      const [row] = await driver.query<{ revoked_at: Date }>(
-        `UPDATE devices SET revoked_at = COALESCE(revoked_at, now())
-         WHERE id = $1::uuid RETURNING revoked_at`,
-        [deviceId],
-      );
-      return row ? row.revoked_at : null;
-    },
-
-    async insertEvents(events: LogEvent[], receivedAt: Date, fromDeviceId: string) {
+    async insert(events: LogEvent[], receivedAt: Date, fromDeviceId: string) {
       if (events.length === 0) return new Set<string>();
       const received = receivedAt.toISOString();
       const params = events.flatMap((event) => [
@@ -129,7 +104,7 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
       return new Set(rows.map((row) => row.id));
     },
 
-    async countEvents(filter = {}) {
+    async count(filter = {}) {
       const where = whereClause(filter);
       const [row] = await driver.query<{ n: number }>(
         `SELECT count(*)::integer AS n FROM events ${where.sql}`,
@@ -138,7 +113,7 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
       return row?.n ?? 0;
     },
 
-    async listEventIds() {
+    async listIds() {
       const rows = await driver.query<{ id: string }>('SELECT id FROM events ORDER BY id');
       return rows.map((row) => row.id);
     },
@@ -153,30 +128,11 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
         `SELECT help_point_id, type, count(*)::integer AS n
          FROM events GROUP BY help_point_id, type`,
       );
-      // A record's corrections are new events with the same recordId: count its latest only,
-      // and none of a record that was withdrawn. Rows with a null topic carry the total.
       const questions = await driver.query<{
         help_point_id: string;
         topic: string | null;
         n: number;
-      }>(
-        `WITH latest AS (
-           SELECT DISTINCT ON (help_point_id, data->>'recordId') help_point_id, data
-           FROM events e WHERE type = 'question'
-             AND NOT EXISTS (
-               SELECT 1 FROM events w
-               WHERE w.type = 'question-withdrawn' AND w.help_point_id = e.help_point_id
-                 AND w.data->>'recordId' = e.data->>'recordId'
-             )
-           ORDER BY help_point_id, data->>'recordId', occurred_at DESC, id DESC
-         )
-         SELECT help_point_id, topic, sum((data->>'count')::integer)::integer AS n
-         FROM latest CROSS JOIN LATERAL jsonb_array_elements_text(data->'helpedWith') AS t(topic)
-         GROUP BY help_point_id, topic
-         UNION ALL
-         SELECT help_point_id, NULL, sum((data->>'count')::integer)::integer
-         FROM latest GROUP BY help_point_id`,
-      );
+      }>(QUESTIONS_BY_TOPIC_SQL);
       const reports = new Map<string, HelpPointReport>(
         helpPoints.map((h) => [
           h.id,
@@ -203,8 +159,19 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
       return [...reports.values()];
     },
 
-    ...createHelpRequestMethods(driver),
-
-    close: () => driver.close(),
+    async tally(helpPointId, from, to, utcOffsetMinutes) {
+      const rows = await driver.query<{
+        kind: 'topic' | 'hour' | 'total';
+        key: string | null;
+        n: number;
+      }>(TALLY_SQL, [helpPointId, from.toISOString(), to.toISOString(), utcOffsetMinutes]);
+      const tally: HelpPointTally = { questions: 0, byTopic: {}, byHour: {} };
+      for (const row of rows) {
+        if (row.kind === 'total') tally.questions = row.n;
+        else if (row.key !== null)
+          (row.kind === 'topic' ? tally.byTopic : tally.byHour)[row.key] = row.n;
+      }
+      return tally;
+    },
   };
 }

@@ -1,26 +1,12 @@
 /**
- * The help-request and tally part of the EventStore in SQL, kept apart from
- * sql-event-store.ts only for size: the same statements for both drivers, spread into the
- * one store. Times come in as parameters (the collector's clock), never from now(), so the
- * tests can move the clock and both databases agree on it.
+ * The HelpRequestStore in SQL, written once for both drivers. Times come in as parameters
+ * (the collector's clock), never from now(), so the tests can move the clock and both
+ * databases agree on it.
  */
-import type {
-  HelpPointTally,
-  HelpRequest,
-  HelpRequestStatus,
-} from '../../../src/protocol/help-requests';
+import type { HelpRequest, HelpRequestStatus } from '../../../src/protocol/help-requests';
 import type { LanguageCode } from '../../../src/protocol/vocabulary';
-import type { EventStore, HelpRequestCreation } from './event-store';
+import type { HelpRequestCreation, HelpRequestStore } from './help-request-store';
 import type { SqlDriver, SqlRunner } from './sql-driver';
-
-type HelpRequestMethods = Pick<
-  EventStore,
-  | 'createHelpRequest'
-  | 'countOpenHelpRequests'
-  | 'listHelpRequests'
-  | 'updateHelpRequestStatus'
-  | 'helpPointTally'
->;
 
 interface HelpRequestRow {
   id: string;
@@ -51,6 +37,7 @@ function toHelpRequest(row: HelpRequestRow): HelpRequest {
   };
 }
 
+/** The device's requests still open and created after since. */
 async function countOpen(runner: SqlRunner, deviceId: string, since: Date): Promise<number> {
   const [row] = await runner.query<{ n: number }>(
     `SELECT count(*)::integer AS n FROM help_requests
@@ -60,43 +47,9 @@ async function countOpen(runner: SqlRunner, deviceId: string, since: Date): Prom
   return row?.n ?? 0;
 }
 
-/**
- * The latest question event of each record of the help point, none of a withdrawn record
- * (as in report()), kept when its helpedAt is in [$2, $3); hours shifted by $4 minutes.
- */
-const TALLY_SQL = `
-  WITH latest AS (
-    SELECT DISTINCT ON (data->>'recordId') data
-    FROM events e
-    WHERE e.type = 'question' AND e.help_point_id = $1::text
-      AND NOT EXISTS (
-        SELECT 1 FROM events w
-        WHERE w.type = 'question-withdrawn' AND w.help_point_id = e.help_point_id
-          AND w.data->>'recordId' = e.data->>'recordId'
-      )
-    ORDER BY data->>'recordId', occurred_at DESC, id DESC
-  ),
-  counted AS (
-    SELECT data, (data->>'count')::integer AS n, (data->>'helpedAt')::timestamptz AS helped_at
-    FROM latest
-  ),
-  tallied AS (
-    SELECT data, n,
-      to_char((helped_at AT TIME ZONE 'UTC') + $4::integer * interval '1 minute', 'HH24') AS hour
-    FROM counted
-    WHERE helped_at >= $2::timestamptz AND helped_at < $3::timestamptz
-  )
-  SELECT 'topic' AS kind, topic AS key, sum(n)::integer AS n
-  FROM tallied CROSS JOIN LATERAL jsonb_array_elements_text(data->'helpedWith') AS t(topic)
-  GROUP BY topic
-  UNION ALL
-  SELECT 'hour', hour, sum(n)::integer FROM tallied GROUP BY hour
-  UNION ALL
-  SELECT 'total', NULL, COALESCE(sum(n), 0)::integer FROM tallied`;
-
-export function createHelpRequestMethods(driver: SqlDriver): HelpRequestMethods {
+export function createSqlHelpRequestStore(driver: SqlDriver): HelpRequestStore {
   return {
-    async createHelpRequest(request, options) {
+    async create(request, options) {
       // Retention, outside the device's transaction so that it holds its lock briefly.
       await driver.query('DELETE FROM help_requests WHERE created_at < $1::timestamptz', [
         options.deleteBefore.toISOString(),
@@ -143,9 +96,7 @@ export function createHelpRequestMethods(driver: SqlDriver): HelpRequestMethods 
       });
     },
 
-    countOpenHelpRequests: (deviceId, since) => countOpen(driver, deviceId, since),
-
-    async listHelpRequests(helpPointId, since) {
+    async list(helpPointId, since) {
       const rows = await driver.query<HelpRequestRow>(
         `SELECT ${COLUMNS} FROM help_requests
          WHERE help_point_id = $1::text AND status IN ('open', 'accepted')
@@ -156,7 +107,7 @@ export function createHelpRequestMethods(driver: SqlDriver): HelpRequestMethods 
       return rows.map(toHelpRequest);
     },
 
-    async updateHelpRequestStatus(id, helpPointId, status, now) {
+    async updateStatus(id, helpPointId, status, now) {
       // On the right-hand side, status is the old value: closed is final.
       const [row] = await driver.query<HelpRequestRow>(
         `UPDATE help_requests
@@ -168,21 +119,6 @@ export function createHelpRequestMethods(driver: SqlDriver): HelpRequestMethods 
         [id, helpPointId, status, now.toISOString()],
       );
       return row ? toHelpRequest(row) : null;
-    },
-
-    async helpPointTally(helpPointId, from, to, utcOffsetMinutes) {
-      const rows = await driver.query<{
-        kind: 'topic' | 'hour' | 'total';
-        key: string | null;
-        n: number;
-      }>(TALLY_SQL, [helpPointId, from.toISOString(), to.toISOString(), utcOffsetMinutes]);
-      const tally: HelpPointTally = { questions: 0, byTopic: {}, byHour: {} };
-      for (const row of rows) {
-        if (row.kind === 'total') tally.questions = row.n;
-        else if (row.key !== null)
-          (row.kind === 'topic' ? tally.byTopic : tally.byHour)[row.key] = row.n;
-      }
-      return tally;
     },
   };
 }

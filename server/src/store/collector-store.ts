@@ -1,0 +1,39 @@
+/**
+ * Everything the collector keeps, as three stores over one database: devices, events and
+ * help requests. Two drivers (PGlite, postgres.js) sit underneath one SQL implementation of
+ * each, so both databases run the very same SQL and the tests hold them to the same behaviour.
+ */
+import type { DeviceStore } from './device-store';
+import type { EventStore } from './event-store';
+import type { HelpRequestStore } from './help-request-store';
+import { migrate } from './migrator';
+import { createSqlDeviceStore } from './sql-device-store';
+import type { SqlDriver } from './sql-driver';
+import { createSqlEventStore } from './sql-event-store';
+import { createSqlHelpRequestStore } from './sql-help-request-store';
+
+export interface CollectorStore {
+  /** For logs and errors only: "pglite:<dir>" or "postgres:<host>/<db>". */
+  readonly description: string;
+  readonly devices: DeviceStore;
+  readonly events: EventStore;
+  readonly helpRequests: HelpRequestStore;
+  /** Applies pending migrations; returns their names. */
+  migrate(): Promise<string[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createSqlCollectorStore(driver: SqlDriver): CollectorStore {
+  return {
+    description: driver.description,
+    devices: createSqlDeviceStore(driver),
+    events: createSqlEventStore(driver),
+    helpRequests: createSqlHelpRequestStore(driver),
+    migrate: () => migrate(driver),
+    async ping() {
+      await driver.query('SELECT 1');
+    },
+    close: () => driver.close(),
+  };
+}
