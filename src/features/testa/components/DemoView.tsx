@@ -11,7 +11,7 @@ import { QrCode } from '../../../components/QrCode';
 import { ReadAloudButton } from '../../../components/ReadAloudButton';
 import { BackButton } from '../../../components/BackButton';
 import type { Demo } from '../items/testa-schema';
-import { DEMO_KEYS } from './TestaScreen';
+import { DEMO_KEYS } from './demo-keys';
 
 function ReadAloudDemo({ language }: { language: string }) {
   const { t } = useTranslation();

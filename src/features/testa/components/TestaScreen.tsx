@@ -16,6 +16,7 @@ import { testaMachine } from '../flow/testa-machine';
 import type { LanguageCode } from '../../../protocol/vocabulary';
 import { ItemCard } from './ItemCard';
 import { DemoView } from './DemoView';
+import { DEMO_KEYS } from './demo-keys';
 
 interface TestaScreenProps {
   language: LanguageCode;
@@ -103,9 +104,3 @@ export function TestaScreen({ language, onTried, onBackHome }: TestaScreenProps)
     </SectionScreen>
   );
 }
-
-export const DEMO_KEYS = {
-  'camera-check': 'camera',
-  'qr-practice': 'qr',
-  'read-aloud': 'readAloud',
-} as const;
