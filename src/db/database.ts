@@ -1,6 +1,9 @@
 /**
- * The device's IndexedDB schema (Dexie). Only `local-data.ts` talks to it; everything else
- * goes through that facade so storage errors are classified and surfaced in one place.
+ * The device's IndexedDB schema (Dexie). Only the storage modules in src/db use it: LocalData
+ * (`local-data.ts`, the facade) and the two parts it is built from, `outbox-store.ts` and
+ * `question-corrections.ts`. The service worker has no LocalData: its drain
+ * (`sync/worker-drain.ts`) opens the database only to hand it to createOutboxStore. Everything
+ * else goes through LocalData, so storage errors are classified and surfaced in one place.
  */
 import Dexie, { type Table } from 'dexie';
 import type { LogEvent } from '../protocol/events';

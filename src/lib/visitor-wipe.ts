@@ -1,7 +1,8 @@
 /**
  * Everything of a visitor that lives outside React state must be cleared when a session
- * ends. Features register their own clean-ups here (a camera stream, a cache they opened),
- * and the session calls `wipeVisitor()` once, on every return to the attract screen.
+ * ends. Modules register their own clean-ups here (today the camera check stops its stream
+ * and speech stops reading aloud), and the session calls `wipeVisitor()` once, on every
+ * return to the attract screen.
  */
 type WipeHook = () => void;
 
