@@ -45,8 +45,6 @@ export interface OutboxStore {
     rejected: { event: LogEvent; reason: string }[],
     at: number,
   ): Promise<void>;
-  acknowledge(ids: string[], at: number): Promise<void>;
-  deadLetter(items: { event: LogEvent; reason: string }[], at: number): Promise<void>;
   countDeadLetters(): Promise<number>;
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
   readEnrollment(): Promise<Enrollment | null>;
@@ -82,14 +80,6 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
           }),
         'write',
       );
-    },
-
-    acknowledge(ids, at) {
-      return this.settle(ids, [], at);
-    },
-
-    deadLetter(items, at) {
-      return this.settle([], items, at);
     },
 
     countDeadLetters() {

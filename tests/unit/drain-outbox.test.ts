@@ -273,7 +273,7 @@ describe('storage upgrades and retention', () => {
     let clock = Date.parse('2026-10-01T10:00:00Z');
     const { data } = await deviceWith(4, { now: () => clock });
     const [first, second] = await data.outbox.peek(2);
-    await data.outbox.acknowledge([first?.id ?? '', second?.id ?? ''], clock);
+    await data.outbox.settle([first?.id ?? '', second?.id ?? ''], [], clock);
     clock += 31 * 24 * 3600_000;
     expect(await data.purgeSyncedLogs(30)).toBe(2);
     expect(await data.listLogs()).toHaveLength(2);

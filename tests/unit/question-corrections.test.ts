@@ -56,8 +56,9 @@ function question(recordId: string, pick: number): QuestionData {
 /** Delivers the oldest `limit` queued events, as a drain would, and returns them. */
 async function deliver(data: LocalData, limit: number): Promise<LogEvent[]> {
   const batch = await data.outbox.peek(limit);
-  await data.outbox.acknowledge(
+  await data.outbox.settle(
     batch.map((event) => event.id),
+    [],
     Date.now(),
   );
   return batch;

@@ -126,7 +126,7 @@ describe('a full disk', () => {
     opened.push(data);
     const identity = { deviceId: await data.getDeviceId(), helpPointId: 'demo' };
     const delivered = await data.recordLog('visit', toVisitData(session), identity);
-    await data.outbox.acknowledge([delivered.id], Date.now());
+    await data.outbox.settle([delivered.id], [], Date.now());
 
     // The next write to the outbox fails once with the browser's quota error.
     const original = IDBObjectStore.prototype.add;
