@@ -25,6 +25,19 @@ export default defineConfig({
       filename: 'sw.ts',
       registerType: 'prompt',
       injectRegister: false,
+      integration: {
+        // vite-plugin-pwa 2.0.0 builds the service worker with Rollup's `inlineDynamicImports`,
+        // which Rolldown (Vite 8) deprecates with a warning on every build (upstream
+        // vite-pwa/vite-plugin-pwa#912, fix pending in #939). Ask for the same single bundle
+        // the Rolldown way; drop this once the plugin does it itself.
+        configureCustomSWViteBuild(swBuild) {
+          const output = swBuild.build?.rollupOptions?.output;
+          if (output && !Array.isArray(output) && output.inlineDynamicImports) {
+            delete output.inlineDynamicImports;
+            output.codeSplitting = false;
+          }
+        },
+      },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,woff2,png,svg,webmanifest}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
