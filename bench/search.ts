@@ -3,7 +3,7 @@
  *  - the 95th-percentile time per query over the relevance suite (goal ≤ 3 ms);
  *  - the index build time per language;
  *  - the catalogue's gzip size per language (facts shared, texts per language).
- * Prints figures; asserts nothing.
+ * Prints figures; asserts nothing. Usage: npm run bench:search [-- --smoke]
  */
 import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
@@ -14,9 +14,10 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
+import { size } from './bench-options.mjs';
 
 const LANGUAGES = ['sv', 'en', 'ar', 'fa', 'so', 'ti', 'uk', 'fi'];
-const REPEATS = 20;
+const REPEATS = size(20, 2);
 const read = (file: string) =>
   JSON.parse(readFileSync(`content/catalogue/${file}`, 'utf8')) as unknown;
 const queries = JSON.parse(readFileSync('content/relevance/queries.json', 'utf8')) as {

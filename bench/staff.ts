@@ -4,6 +4,7 @@
  * ≤ 25 ms). Two figures side by side in one run: the real tagging screen (the tap's event
  * time to the commit, measured by the app itself), and the data path alone (payload and
  * transaction, no UI), so the UI's share is visible. Prints figures; asserts nothing.
+ * Usage: npm run bench:staff [-- --smoke]
  */
 import { chromium, type Page } from 'playwright-core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,16 +13,16 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
+import { buildApp, DEMO_STAFF_PIN, size } from './bench-options.mjs';
 
-const WARM_UP = 20;
-const RECORDS = 300;
-const UI_WARM_UP = 10;
+const WARM_UP = size(20, 2);
+const RECORDS = size(300, 10);
+const UI_WARM_UP = size(10, 1);
 /** A very busy desk's day: the list and tally on screen grow with every record. */
-const UI_RECORDS = 150;
+const UI_RECORDS = size(150, 3);
 const GOAL_MS = 25;
 const TAG_COMMIT_MEASURE = 'hjalppunkt:tag-commit';
 const HUMAN_PAUSE_MS = 300;
-const DEMO_PIN = '2580';
 
 const work = await mkdtemp(join(tmpdir(), 'hjalppunkt-bench-staff-'));
 await build({
@@ -38,12 +39,8 @@ await writeFile(
   '<!doctype html><title>bench</title><script type="module" src="/staff.js"></script>',
 );
 // The app itself, built with the project's configuration (service worker included).
-await build({
-  logLevel: 'error',
-  build: { outDir: join(work, 'app'), emptyOutDir: true },
-});
+const appServer = await startStaticServer({ root: buildApp(join(work, 'app')) });
 const server = await startStaticServer({ root: join(work, 'site') });
-const appServer = await startStaticServer({ root: join(work, 'app') });
 // A persistent profile: IndexedDB on disk, so "strict" means what it says.
 const context = await chromium.launchPersistentContext(
   join(work, 'profile'),
@@ -107,7 +104,7 @@ try {
   await appPage.goto(appServer.url);
   await appPage.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   await appPage.getByTestId('staff-open').click();
-  await appPage.getByTestId('pin-input').fill(DEMO_PIN);
+  await appPage.getByTestId('pin-input').fill(DEMO_STAFF_PIN);
   await appPage.getByTestId('pin-submit').click();
   await appPage.getByTestId('tag-topics').waitFor();
   await tapRecords(appPage, UI_WARM_UP);

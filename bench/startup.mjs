@@ -2,20 +2,20 @@
 //  1. gzip size of the JavaScript loaded before the attract screen is interactive (budget 160 KB);
 //  2. median of N offline cold starts (a new browser process each time) from the service-worker
 //     cache to an interactive attract screen (goal 500 ms).
-// Prints figures only; it asserts nothing. Usage: npm run bench [-- --runs 15]
+// Prints figures only; it asserts nothing. Usage: npm run bench [-- --runs 15 | --smoke]
 import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { buildApp, numberOption, size } from './bench-options.mjs';
 
 const JS_BUDGET_KB = 160;
 const COLD_START_GOAL_MS = 500;
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = Math.max(10, Number(runsArg > 0 ? process.argv[runsArg + 1] : 12));
+// A median needs enough runs to mean something; a smoke run only proves the path still works.
+const RUNS = size(Math.max(10, numberOption('--runs', 12)), 1);
 const LAUNCH = chromiumLaunchOptions();
 
 const median = (values) => {
@@ -24,10 +24,7 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], {
-  stdio: 'inherit',
-});
-const server = await startStaticServer({ root: 'dist' });
+const server = await startStaticServer({ root: buildApp() });
 const profile = await mkdtemp(join(tmpdir(), 'hjalppunkt-bench-'));
 
 try {

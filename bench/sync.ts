@@ -5,10 +5,9 @@
  *  2. The same number replayed through a workbox-background-sync Queue, one request each.
  *     Goal: ours ≥ 20× faster.
  *  3. Collector ingest rate (events/s) on PGlite and on PostgreSQL.
- * Prints figures; asserts nothing. Usage: npm run bench:sync [-- --events 10000]
+ * Prints figures; asserts nothing. Usage: npm run bench:sync [-- --events 10000 | --smoke]
  */
-import { chromium } from 'playwright-core';
-import { execFileSync } from 'node:child_process';
+import { chromium, type Page } from 'playwright-core';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,9 +20,10 @@ import { startCollector, type RunningCollector } from '../server/src/start-colle
 import { encodeEnrollment, EVENTS_PATH, MAX_BATCH_EVENTS } from '../src/protocol/sync-api';
 import type { LogEvent } from '../src/protocol/events';
 import { writeEventsInKiosk } from '../tests/support/write-outbox';
+import { buildApp, DEMO_STAFF_PIN, numberOption, size } from './bench-options.mjs';
 
-const eventsArg = process.argv.indexOf('--events');
-const EVENTS = eventsArg > 0 ? Number(process.argv[eventsArg + 1]) : 10_000;
+const EVENTS = numberOption('--events', size(10_000, 100));
+const INGEST_EVENTS = size(20_000, 1_000);
 const HELP_POINT = 'bench-bibliotek';
 
 function visitEvents(count: number, deviceId: string): LogEvent[] {
@@ -67,10 +67,16 @@ async function ingestRate(
   return { rate: total / seconds, seconds };
 }
 
+/** The device status view, where staff press "Sync now": behind the staff PIN on a kiosk. */
+async function openStatusAsStaff(page: Page, kioskUrl: string) {
+  await page.goto(`${kioskUrl}/#status`);
+  await page.getByTestId('pin-input').fill(DEMO_STAFF_PIN);
+  await page.getByTestId('pin-submit').click();
+  await page.getByTestId('sync-now').waitFor();
+}
+
 const work = await mkdtemp(join(tmpdir(), 'hjalppunkt-bench-sync-'));
-execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], {
-  stdio: 'inherit',
-});
+const appDir = buildApp();
 await build({
   configFile: false,
   logLevel: 'error',
@@ -84,7 +90,7 @@ await build({
 await writeFile(join(work, 'workbox-site', 'index.html'), '<!doctype html><title>bench</title>');
 
 const collector = await startCollector({ dataDir: join(work, 'collector'), rateLimit: false });
-const kiosk = await startStaticServer({ root: 'dist' });
+const kiosk = await startStaticServer({ root: appDir });
 const workboxSite = await startStaticServer({ root: join(work, 'workbox-site') });
 const context = await chromium.launchPersistentContext(
   join(work, 'profile'),
@@ -102,8 +108,7 @@ try {
     await navigator.serviceWorker.ready;
   });
   await writeEventsInKiosk(page, visitEvents(EVENTS, enrollment.deviceId));
-  await page.goto(`${kiosk.url}/#status`);
-  await page.getByTestId('sync-now').waitFor();
+  await openStatusAsStaff(page, kiosk.url);
   await page.waitForFunction(
     () => document.querySelector('[data-testid=status-queue]')?.textContent !== '0',
   );
@@ -160,9 +165,9 @@ try {
   );
 
   // 3. Ingest rate, PGlite and PostgreSQL.
-  const pglite = await ingestRate(collector, enrollment.token, enrollment.deviceId, 20_000);
+  const pglite = await ingestRate(collector, enrollment.token, enrollment.deviceId, INGEST_EVENTS);
   results.push(
-    `Collector ingest, 20,000 events in batches of ${MAX_BATCH_EVENTS} over loopback HTTP:`,
+    `Collector ingest, ${INGEST_EVENTS.toLocaleString('en')} events in batches of ${MAX_BATCH_EVENTS} over loopback HTTP:`,
   );
   results.push(
     `  PGlite:     ${Math.round(pglite.rate)} events/s (${pglite.seconds.toFixed(2)} s)`,
@@ -179,7 +184,7 @@ try {
     try {
       const pgEnrollment = (await pg.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url }))
         .enrollment;
-      const rate = await ingestRate(pg, pgEnrollment.token, pgEnrollment.deviceId, 20_000);
+      const rate = await ingestRate(pg, pgEnrollment.token, pgEnrollment.deviceId, INGEST_EVENTS);
       results.push(
         `  PostgreSQL: ${Math.round(rate.rate)} events/s (${rate.seconds.toFixed(2)} s)`,
       );
