@@ -1,6 +1,7 @@
 // `npm test`: every check and every suite, in order, then one line that sums them all:
 //   summary: N passed, N failed
-// Type-checking and lint count as one check each; Vitest and Playwright report per test.
+// Type-checking and lint count as one check each; Vitest and Playwright report per test; each
+// benchmark's smoke run counts as one test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -55,7 +56,8 @@ results.push({
 
 // 3. Browser tests (Playwright + Debian's Chromium, against the built app).
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
+const hasChromium = existsSync(chromium);
+if (!hasChromium) {
   console.error(
     `\nChromium not found at ${chromium}. Install it: apt-get install -y chromium (or set CHROMIUM_PATH).`,
   );
@@ -75,6 +77,28 @@ if (!existsSync(chromium)) {
     failed: failed + (!browserOk && failed === 0 ? 1 : 0),
   });
 }
+
+// 4. Every benchmark in smoke mode (tiny sizes, seconds each), so none can rot unnoticed. They
+// are found by name in package.json, so a new `bench:*` script is smoke-run too. Figures are
+// printed, never asserted: a benchmark passes when it exits 0. They serve the dist the browser
+// tests have just built (HJALPPUNKT_SKIP_BUILD) and build it themselves if it is missing.
+const benchmarks = Object.keys(readJson('package.json')?.scripts ?? {}).filter((script) =>
+  script.startsWith('bench'),
+);
+// Finding none means the discovery broke, which must not pass as "nothing to run".
+const smoke = { suite: 'bench-smoke', passed: 0, failed: benchmarks.length === 0 ? 1 : 0 };
+if (!hasChromium)
+  console.error(`\nChromium not found at ${chromium}: the benchmarks' smoke runs fail too.`);
+for (const script of benchmarks) {
+  const ok =
+    hasChromium &&
+    run(`bench-smoke ${script}`, 'npm', ['run', '--silent', script, '--', '--smoke'], {
+      env: { ...process.env, HJALPPUNKT_SKIP_BUILD: '1' },
+    });
+  if (ok) smoke.passed += 1;
+  else smoke.failed += 1;
+}
+results.push(smoke);
 
 console.log('');
 for (const result of results)
