@@ -3,6 +3,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/fonts.css';
 import './app/app.css';
+// The shared patterns every feature builds on, loaded before any screen so that a screen looks
+// the same whichever section a visitor opens first. A feature's own stylesheet loads with it.
+import './components/button.css';
+import './components/card.css';
+import './components/notice.css';
+import './components/layout.css';
+import './components/form.css';
 import { initI18n } from './lib/i18n';
 import { createRuntime } from './app/runtime';
 import { App } from './app/App';

@@ -5,6 +5,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import i18next from 'i18next';
 import { wipeVisitor } from '../lib/visitor-wipe';
+import '../components/screen.css';
 
 const RELOAD_DELAY_MS = 4000;
 

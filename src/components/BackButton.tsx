@@ -1,5 +1,6 @@
 /** The "back" button at the foot of a screen: one look and one size everywhere. */
 import { Icon } from './Icon';
+import './button.css';
 
 interface BackButtonProps {
   label: string;

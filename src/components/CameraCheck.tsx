@@ -6,6 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onVisitorWipe } from '../lib/visitor-wipe';
+import './button.css';
+import './camera-check.css';
 
 type CheckState = 'idle' | 'starting' | 'running' | 'denied' | 'unavailable';
 

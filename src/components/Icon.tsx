@@ -2,6 +2,8 @@
  * Decorative line icons. Every icon is shown next to text (never alone), so they are hidden
  * from assistive technology and mirror themselves in right-to-left layouts where direction matters.
  */
+import './icon.css';
+
 const PATHS = {
   home: 'M3 11 12 3l9 8M5 10v10h5v-6h4v6h5V10',
   language:

@@ -4,6 +4,7 @@
  * loaded when a visitor first asks for a code, keeping it out of the first screen's bundle.
  */
 import { useEffect, useState } from 'react';
+import './qr-code.css';
 
 interface QrModules {
   size: number;

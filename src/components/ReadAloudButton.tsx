@@ -5,6 +5,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { speak, stopSpeaking, subscribeVoices, voiceFor } from '../lib/speech';
+import './button.css';
+import './read-aloud.css';
 
 export function ReadAloudButton({ text, language }: { text: string; language: string }) {
   const { t } = useTranslation();

@@ -3,6 +3,7 @@
  * screen appears, so screen-reader and keyboard users always start at the top of the new screen.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
+import './screen.css';
 
 interface ScreenProps {
   title: ReactNode;

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { SectionScreen } from './SectionScreen';
 import { StaffedDeskCard } from './StaffedDeskCard';
+import './button.css';
 
 interface SectionLoadingProps {
   name: string;

@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackButton } from './BackButton';
 import { Screen } from './Screen';
+import './section-screen.css';
 
 interface SectionScreenProps {
   name: string;

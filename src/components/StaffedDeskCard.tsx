@@ -4,6 +4,8 @@ import { useKioskConfig } from '../lib/kiosk-config-context';
 import { localisedConfigText } from '../lib/kiosk-config';
 import { isLanguageCode } from '../protocol/vocabulary';
 import { Icon } from './Icon';
+import './card.css';
+import './staffed-desk-card.css';
 
 export function StaffedDeskCard({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation();

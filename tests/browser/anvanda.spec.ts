@@ -300,7 +300,7 @@ for (const language of ['ar', 'fa'] as const) {
     await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
     const search = page.locator('#errand-search');
     await search.fill('BankID');
-    const clear = page.locator('.errand-search__row .button');
+    const clear = page.locator('.errand-search .input-row .button');
     const [inputX, clearX] = await Promise.all([xOf(search), xOf(clear)]);
     expect(clearX).toBeLessThan(inputX);
 

@@ -71,7 +71,7 @@ export function ErrandChoicePanel({
           {t('errand.kioskTitle')}
         </h3>
         <p>{t('errand.kioskWarning')}</p>
-        <div className="errand__choices">
+        <div className="button-row">
           <button type="button" className="button button--primary" onClick={onConfirmOpenOnKiosk}>
             {t('errand.kioskConfirm')}
           </button>

@@ -66,7 +66,7 @@ export function ErrandPage(props: ErrandPageProps) {
       <section aria-labelledby="choices-title">
         <h2 id="choices-title">{t('errand.choicesTitle')}</h2>
         {facts.eServiceUrl === null ? <p>{t('errand.localNote')}</p> : null}
-        <div className="errand__choices">
+        <div className="button-row">
           {phoneAddress ? (
             <button
               type="button"

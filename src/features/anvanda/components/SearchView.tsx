@@ -72,7 +72,7 @@ export function SearchView(props: SearchViewProps) {
         <p id="errand-search-hint" className="errand-search__hint">
           {t('anvanda.searchHint')}
         </p>
-        <div className="errand-search__row">
+        <div className="input-row">
           <input
             id="errand-search"
             className="errand-search__input"

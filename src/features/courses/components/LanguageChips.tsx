@@ -26,7 +26,7 @@ export function LanguageChips({ id, legend, selected, problems, onToggle }: Lang
       aria-describedby={describedBy(`${id}-problem`, problems)}
     >
       <legend className="field-label">{legend}</legend>
-      <div className="courses-chips">
+      <div className="cluster">
         {HELP_LANGUAGES.map((code) => {
           const name = t(`courses:language.${code}`);
           const info = LANGUAGE_INFO.find((candidate) => candidate.code === code);
@@ -34,14 +34,14 @@ export function LanguageChips({ id, legend, selected, problems, onToggle }: Lang
             <button
               key={code}
               type="button"
-              className="button courses-chip"
+              className="chip"
               aria-pressed={selected.includes(code)}
               data-help-language={code}
               onClick={() => onToggle(code)}
             >
               {name}
               {info && info.nativeName !== name ? (
-                <span lang={code} dir={info.dir} className="courses-chip__native">
+                <span lang={code} dir={info.dir} className="chip__aside">
                   {info.nativeName}
                 </span>
               ) : null}

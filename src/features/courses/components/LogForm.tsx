@@ -68,7 +68,7 @@ export function LogForm(props: LogFormProps) {
         onChange={props.onEdit}
       />
       {saveError ? <StorageError message={t('courses:error.log')} reason={saveError} /> : null}
-      <div className="courses-actions">
+      <div className="button-row courses-actions">
         <button
           type="submit"
           className="button button--primary button--huge"

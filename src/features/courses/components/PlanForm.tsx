@@ -90,7 +90,7 @@ export function PlanForm({ lessons, busy, onSave, onCancel }: PlanFormProps) {
         }}
         onChange={(patch) => edit(topic, { ...form, ...patch })}
       />
-      <div className="courses-actions">
+      <div className="button-row courses-actions">
         <button
           type="submit"
           className="button button--primary"

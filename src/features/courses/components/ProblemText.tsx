@@ -6,7 +6,7 @@ export function ProblemText({ id, problems }: { id: string; problems: readonly C
   const { t } = useTranslation('courses');
   if (problems.length === 0) return null;
   return (
-    <p id={id} className="courses-problem">
+    <p id={id} className="field-problem">
       {problems.map((problem) => t(`courses:problem.${problem}`)).join(' ')}
     </p>
   );

@@ -14,7 +14,7 @@ export function RoleChoice({ name, legend, value, onChange }: RoleChoiceProps) {
   return (
     <fieldset className="courses-fieldset">
       <legend className="field-label">{legend}</legend>
-      <div className="courses-choices">
+      <div className="cluster">
         {COURSE_ROLES.map((role) => (
           <label key={role} className="courses-choice">
             <input

@@ -71,14 +71,14 @@ export function SessionFields({
     <>
       <fieldset className="courses-fieldset">
         <legend className="field-label">{labels.when}</legend>
-        <div className="courses-when">
-          <div className="courses-field">
+        <div className="field-row courses-when">
+          <div className="field">
             <label htmlFor={`${idPrefix}-date`} className="courses-sublabel">
               {t('courses:log.date')}
             </label>
             <input
               id={`${idPrefix}-date`}
-              className="courses-input"
+              className="input"
               type="date"
               ref={dateRef}
               defaultValue={form.date}
@@ -89,13 +89,13 @@ export function SessionFields({
               onChange={(event) => onChange({ date: event.target.value })}
             />
           </div>
-          <div className="courses-field">
+          <div className="field">
             <label htmlFor={`${idPrefix}-time`} className="courses-sublabel">
               {t('courses:log.time')}
             </label>
             <input
               id={`${idPrefix}-time`}
-              className="courses-input"
+              className="input"
               type="time"
               ref={timeRef}
               defaultValue={form.time}
@@ -109,7 +109,7 @@ export function SessionFields({
         </div>
         <ProblemText id={`${idPrefix}-when-problem`} problems={whenProblems} />
       </fieldset>
-      <div className="courses-counts">
+      <div className="field-row">
         <CountStepper
           id={`${idPrefix}-attendees`}
           label={labels.attendees}

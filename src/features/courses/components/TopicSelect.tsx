@@ -21,13 +21,13 @@ export function TopicSelect({ id, value, lessons, problems, testId, onChange }: 
   const { t } = useTranslation('courses');
   const fieldRef = useFieldValue<HTMLSelectElement>(value ?? '');
   return (
-    <div className="courses-field">
+    <div className="field">
       <label htmlFor={id} className="field-label">
         {t('courses:topic.label')}
       </label>
       <select
         id={id}
-        className="courses-input courses-select"
+        className="input input--wide"
         ref={fieldRef}
         defaultValue={value ?? ''}
         required

@@ -98,7 +98,7 @@ export function UpcomingSessions(props: UpcomingSessionsProps) {
                   })}
                 </p>
                 <p>{t('courses:upcoming.role', { role: t(`courses:role.${plan.role}`) })}</p>
-                <div className="courses-actions">
+                <div className="button-row courses-actions">
                   <button
                     type="button"
                     className="button button--primary"

@@ -8,6 +8,7 @@ import { BackButton } from '../../../components/BackButton';
 import { Screen } from '../../../components/Screen';
 import type { TriggerResult } from '../../../sync/sync-scheduler';
 import { useDeviceStatus, type DeviceStatusSource } from '../use-device-status';
+import './device-status.css';
 
 interface DeviceStatusScreenProps {
   source: DeviceStatusSource | null;

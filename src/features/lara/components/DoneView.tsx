@@ -25,7 +25,7 @@ export function DoneView({ lesson, words, answers, lang, onRestart, onLeave }: D
       </p>
       <p data-testid="lesson-score">{t('lesson.score', { right, total: lesson.check.length })}</p>
       <p>{t('lesson.doneText')}</p>
-      <div className="errand__choices">
+      <div className="button-row">
         <button
           type="button"
           className="button button--primary"

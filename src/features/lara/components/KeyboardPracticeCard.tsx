@@ -21,7 +21,7 @@ export function KeyboardPracticeCard() {
       </label>
       <textarea
         id={fieldId}
-        className="practice-field"
+        className="input input--multiline"
         aria-describedby={helpId}
         value={practiceText}
         onChange={(event) => setPracticeText(event.target.value)}

@@ -20,7 +20,7 @@ export function LessonFooter({ lesson, step, onRestart, onLeave }: LessonFooterP
   const code = encodeResumeCode({ lessonNumber: lesson.number, step });
   return (
     <div className="lesson-footer">
-      <div className="errand__choices">
+      <div className="button-row">
         <button
           type="button"
           className="button button--secondary"

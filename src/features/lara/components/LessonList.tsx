@@ -85,10 +85,10 @@ export function LessonList({
         <label htmlFor={codeId} className="field-label">
           {t('lara.resumeLabel')}
         </label>
-        <div className="errand-search__row">
+        <div className="input-row">
           <input
             id={codeId}
-            className="practice-input resume-form__input"
+            className="input input--wide input--large resume-form__input"
             inputMode="numeric"
             autoComplete="off"
             maxLength={9}

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/Screen';
-import { Picture } from '../../../components/Picture';
+import { PictureBeside } from '../../../components/PictureBeside';
 import { ReadAloudButton } from '../../../components/ReadAloudButton';
 import type { LessonFacts, LessonTexts } from '../lessons/lesson-schema';
 import { LessonPractice } from './LessonPractice';
@@ -52,10 +52,9 @@ export function LessonView(props: LessonViewProps) {
         <h2 id="step-title" ref={headingRef} tabIndex={-1}>
           {stepWords.title}
         </h2>
-        <div className="lesson-step__body">
-          {facts.kind === 'explain' ? <Picture name={facts.picture} /> : null}
-          <p className="lesson-step__text">{stepWords.text}</p>
-        </div>
+        <PictureBeside picture={facts.kind === 'explain' ? facts.picture : undefined}>
+          {stepWords.text}
+        </PictureBeside>
         <ReadAloudButton
           text={`${stepWords.title}. ${stepWords.text}`}
           language={lang ?? language}

@@ -37,7 +37,7 @@ export function EmailPractice({ onDone }: { onDone: () => void }) {
       </label>
       <input
         id={`${id}-subject`}
-        className="practice-input"
+        className="input input--wide input--large"
         autoComplete="off"
         value={subject}
         data-testid="email-subject"
@@ -48,7 +48,7 @@ export function EmailPractice({ onDone }: { onDone: () => void }) {
       </label>
       <textarea
         id={`${id}-message`}
-        className="practice-field"
+        className="input input--multiline"
         rows={4}
         autoComplete="off"
         value={message}

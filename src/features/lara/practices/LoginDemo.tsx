@@ -24,7 +24,7 @@ export function LoginDemo({ onDone }: { onDone: () => void }) {
       {stage === 'choose' ? (
         <>
           <p>{t('practice.loginChoose')}</p>
-          <div className="errand__choices">
+          <div className="button-row">
             <button
               type="button"
               className="button button--primary"

@@ -20,7 +20,7 @@ export function PasswordPractice({ onDone }: { onDone: () => void }) {
       </label>
       <input
         id={id}
-        className="practice-input"
+        className="input input--wide input--large"
         autoComplete="off"
         autoCorrect="off"
         spellCheck={false}

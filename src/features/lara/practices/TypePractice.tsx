@@ -19,7 +19,7 @@ export function TypePractice({ onDone }: { onDone: () => void }) {
       </label>
       <input
         id={id}
-        className="practice-input"
+        className="input input--wide input--large"
         aria-describedby={`${id}-word`}
         autoComplete="off"
         autoCorrect="off"

@@ -7,6 +7,7 @@ import { Screen } from '../../../components/Screen';
 import { Icon } from '../../../components/Icon';
 import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
 import { LANGUAGE_INFO } from '../../../lib/languages';
+import './session.css';
 
 /** "Welcome" in each language, written in that language (so each carries its own lang). */
 const GREETINGS: Record<string, string> = {

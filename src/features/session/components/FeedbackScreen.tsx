@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/Screen';
 import { Icon, type IconName } from '../../../components/Icon';
 import { FEEDBACK_ANSWERS, type FeedbackAnswer } from '../../../protocol/vocabulary';
+import './session.css';
 
 const FACES: Record<FeedbackAnswer, IconName> = {
   yes: 'faceHappy',

@@ -4,6 +4,7 @@ import { Screen } from '../../../components/Screen';
 import { Icon, type IconName } from '../../../components/Icon';
 import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
 import { DOORS, type Door } from '../../../protocol/vocabulary';
+import './session.css';
 
 const DOOR_ICONS: Record<Door, IconName> = { lara: 'learn', anvanda: 'use', testa: 'try' };
 const SWEDISH_DOOR_NAMES: Record<Door, string> = {

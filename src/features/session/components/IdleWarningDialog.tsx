@@ -6,6 +6,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/Icon';
+import '../../../components/dialog.css';
+import './session.css';
 
 interface IdleWarningDialogProps {
   endsAt: number;
@@ -40,7 +42,7 @@ export function IdleWarningDialog({ endsAt, onMoreTime, onEndNow }: IdleWarningD
   return (
     <dialog
       ref={dialogRef}
-      className="idle-warning"
+      className="dialog"
       aria-labelledby="idle-title"
       aria-describedby="idle-explain"
       data-testid="idle-warning"
@@ -50,7 +52,7 @@ export function IdleWarningDialog({ endsAt, onMoreTime, onEndNow }: IdleWarningD
         onMoreTime();
       }}
     >
-      <h2 id="idle-title" className="idle-warning__title">
+      <h2 id="idle-title" className="dialog__title">
         <Icon name="clock" /> {t('idle.title')}
       </h2>
       <p

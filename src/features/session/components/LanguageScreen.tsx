@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/Screen';
 import { LANGUAGE_INFO } from '../../../lib/languages';
 import type { LanguageCode } from '../../../protocol/vocabulary';
+import './session.css';
 
 export function LanguageScreen({ onChoose }: { onChoose: (language: LanguageCode) => void }) {
   const { t, i18n } = useTranslation();

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../components/Icon';
 import { TEXT_SIZES, type TextSize } from '../../../protocol/vocabulary';
+import './session.css';
 
 interface VisitToolbarProps {
   showHome: boolean;
@@ -25,8 +26,8 @@ export function VisitToolbar({
 }: VisitToolbarProps) {
   const { t } = useTranslation();
   return (
-    <header className="visit-toolbar">
-      <nav className="visit-toolbar__row" aria-label={t('chrome.toolbarLabel')}>
+    <header className="top-bar visit-toolbar">
+      <nav className="cluster visit-toolbar__row" aria-label={t('chrome.toolbarLabel')}>
         <span className="visit-toolbar__brand" lang="sv">
           {t('app.name')}
         </span>
@@ -48,7 +49,7 @@ export function VisitToolbar({
         >
           <Icon name="language" /> {t('chrome.language')}
         </button>
-        <fieldset className="text-size">
+        <fieldset className="cluster text-size">
           <legend className="text-size__legend">
             <Icon name="textSize" /> {t('chrome.textSize')}
           </legend>

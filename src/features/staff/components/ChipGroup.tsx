@@ -41,7 +41,7 @@ export function ChipGroup<T extends string | number>({
           <span className="chip-group__required"> ({requiredLabel})</span>
         ) : null}
       </legend>
-      <div className="chip-group__chips">
+      <div className="cluster">
         {options.map((option) => (
           <button
             key={option}

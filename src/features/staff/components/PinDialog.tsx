@@ -6,6 +6,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffLockContext } from '../pin/staff-lock-machine';
+import '../../../components/dialog.css';
+import '../../../components/form.css';
+import '../../../components/layout.css';
 
 interface PinDialogProps {
   configured: boolean;
@@ -36,7 +39,7 @@ export function PinDialog({ configured, checking, problem, onSubmit, onCancel }:
   return (
     <dialog
       ref={dialogRef}
-      className="idle-warning pin-dialog"
+      className="dialog"
       aria-labelledby={`${id}-title`}
       data-testid="pin-dialog"
       onCancel={(event) => {
@@ -44,7 +47,7 @@ export function PinDialog({ configured, checking, problem, onSubmit, onCancel }:
         onCancel();
       }}
     >
-      <h2 id={`${id}-title`} className="idle-warning__title">
+      <h2 id={`${id}-title`} className="dialog__title">
         {t('staff.pinTitle')}
       </h2>
       <form
@@ -62,7 +65,7 @@ export function PinDialog({ configured, checking, problem, onSubmit, onCancel }:
             </label>
             <input
               id={`${id}-pin`}
-              className="practice-input"
+              className="input input--wide input--large"
               type="password"
               inputMode="numeric"
               autoComplete="off"
@@ -79,7 +82,7 @@ export function PinDialog({ configured, checking, problem, onSubmit, onCancel }:
         <p id={`${id}-message`} role="alert" data-testid="pin-message">
           {message}
         </p>
-        <div className="errand__choices">
+        <div className="button-row">
           {configured ? (
             <button
               type="submit"

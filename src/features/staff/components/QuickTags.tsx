@@ -33,7 +33,7 @@ export const QuickTags = memo(function QuickTags({
       <h2 id="quick-tags-title" className="staff-subtitle">
         {t('tag.quickTitle')}
       </h2>
-      <ul className="quick-tags__list">
+      <ul className="cluster plain-list">
         {last ? (
           <li>
             <button

@@ -42,7 +42,7 @@ export function RequestsScreen({ state, requests, errands, onAct, onTag }: Reque
       {state.kind === 'ok' && requests.length === 0 ? (
         <p data-testid="requests-none">{t('requests.none')}</p>
       ) : null}
-      <ul className="requests" data-testid="help-requests">
+      <ul className="plain-list" data-testid="help-requests">
         {requests.map((request) => {
           const errand = errandTitle(request.errandId);
           return (
@@ -60,7 +60,7 @@ export function RequestsScreen({ state, requests, errands, onAct, onTag }: Reque
                 {errand ? ` · ${t('requests.errand', { errand })}` : ''}
               </p>
               <p className="request__status">{t(`requests.status.${request.status}`)}</p>
-              <div className="request__actions">
+              <div className="cluster">
                 {request.status === 'open' ? (
                   <button
                     type="button"

@@ -24,7 +24,7 @@ export function SavedNote({ note, onUndo, onEdit, onDismiss }: SavedNoteProps) {
             {t(`note.${note.action}`, { record: topics.join(' + '), count: note.data.count })}{' '}
             {note.outcome === 'correction-queued' ? t('note.correctionQueued') : null}
           </p>
-          <div className="saved-note__actions">
+          <div className="cluster">
             {note.action === 'saved' ? (
               <>
                 <button

@@ -28,17 +28,17 @@ export function StaffApp(props: StaffAppProps) {
   const { section, openRequests } = props;
   return (
     <div className="staff-app" data-testid="staff-app">
-      <header className="staff-header">
+      <header className="top-bar staff-header">
         <p className="staff-header__title">
           {t('app.title')} · <bdi>{props.helpPointId}</bdi>
         </p>
-        <div className="staff-header__tools">
+        <div className="cluster staff-header__tools">
           <label htmlFor="staff-language" className="staff-header__label">
             {t('app.language')}
           </label>
           <select
             id="staff-language"
-            className="staff-input staff-input--compact"
+            className="input"
             value={props.language}
             onChange={(event) => props.onLanguage(event.target.value as LanguageCode)}
             data-testid="staff-language"
@@ -61,7 +61,7 @@ export function StaffApp(props: StaffAppProps) {
           ) : null}
         </div>
         <nav aria-label={t('app.nav')} className="staff-nav">
-          <ul className="staff-nav__list">
+          <ul className="cluster plain-list">
             {(['tag', 'requests', 'courses', 'status'] as const).map((name) => (
               <li key={name}>
                 <button

@@ -165,7 +165,7 @@ export const TagScreen = memo(function TagScreen({ services, errands, startFrom 
           onToggleObstacle={on.toggleObstacle}
         />
         <TagForm draft={draft} onToggleTopic={on.toggleTopic} onSet={on.set} />
-        <div className="tag-panel__actions">
+        <div className="cluster">
           {isEditing ? (
             <>
               <button

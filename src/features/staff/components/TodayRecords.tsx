@@ -27,7 +27,7 @@ export const TodayRecords = memo(function TodayRecords({
         {t('records.title')}
       </h2>
       {records.length === 0 ? <p>{t('records.none')}</p> : null}
-      <ul className="today-records__list" data-testid="today-records">
+      <ul className="plain-list" data-testid="today-records">
         {records.map((record) => {
           const topics = record.data.helpedWith.map((topic) => t(`codes.topic.${topic}`));
           return (
@@ -46,7 +46,7 @@ export const TodayRecords = memo(function TodayRecords({
                 {record.sent ? t('records.sent') : t('records.waiting')}
               </p>
               {confirming === record.recordId ? (
-                <div className="record__actions" role="group" aria-label={t('records.confirm')}>
+                <div className="cluster" role="group" aria-label={t('records.confirm')}>
                   <span>{t('records.confirm')}</span>
                   <button
                     type="button"
@@ -68,7 +68,7 @@ export const TodayRecords = memo(function TodayRecords({
                   </button>
                 </div>
               ) : (
-                <div className="record__actions">
+                <div className="cluster">
                   <button
                     type="button"
                     className="button button--secondary"

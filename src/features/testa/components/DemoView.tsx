@@ -24,7 +24,7 @@ function ReadAloudDemo({ language }: { language: string }) {
       </label>
       <textarea
         id={id}
-        className="practice-field"
+        className="input input--multiline"
         rows={4}
         autoComplete="off"
         value={text}

@@ -1,7 +1,8 @@
 /** One item's how-to card: what it is, what to try in five minutes, how to start, how to borrow. */
 import { useTranslation } from 'react-i18next';
 import { Screen } from '../../../components/Screen';
-import { Picture, type PictureName } from '../../../components/Picture';
+import type { PictureName } from '../../../components/Picture';
+import { PictureBeside } from '../../../components/PictureBeside';
 import { ReadAloudButton } from '../../../components/ReadAloudButton';
 import { BackButton } from '../../../components/BackButton';
 import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
@@ -21,10 +22,7 @@ export function ItemCard({ picture, texts, language, onBack }: ItemCardProps) {
   );
   return (
     <Screen name="testa-item" title={texts.title}>
-      <div className="lesson-step__body">
-        <Picture name={picture} />
-        <p className="lesson-step__text">{texts.what}</p>
-      </div>
+      <PictureBeside picture={picture}>{texts.what}</PictureBeside>
       <ReadAloudButton text={spoken} language={language} />
       <section aria-labelledby="try-title">
         <h2 id="try-title">{t('testa.tryTitle')}</h2>

@@ -17,6 +17,7 @@ import type { LanguageCode } from '../../../protocol/vocabulary';
 import { ItemCard } from './ItemCard';
 import { DemoView } from './DemoView';
 import { DEMO_KEYS } from './demo-keys';
+import './testa.css';
 
 interface TestaScreenProps {
   language: LanguageCode;
