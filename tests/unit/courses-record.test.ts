@@ -23,11 +23,11 @@ import {
   localTime,
   newSessionForm,
   nextWholeHour,
-  parseCount,
   timeOf,
   toggleLanguage,
 } from '../../src/features/courses/session-form';
 import type { CourseLesson } from '../../src/features/courses/course-services';
+import { parseCount } from '../../src/lib/parse-count';
 
 const NOW = new Date('2026-11-21T14:30:00').getTime();
 const minute = (ms: number) => `${new Date(ms).toISOString().slice(0, 16)}Z`;

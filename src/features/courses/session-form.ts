@@ -104,12 +104,3 @@ export function toggleLanguage(
   else next.add(language);
   return HELP_LANGUAGES.filter((code) => next.has(code));
 }
-
-/** A count field's text as a number: NaN when empty or not a whole number. */
-export function parseCount(text: string): number {
-  // Arabic-Indic and Persian keyboards type their own digits.
-  const western = text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) =>
-    String(digit.charCodeAt(0) & 0xf),
-  );
-  return /^\s*\d{1,4}\s*$/.test(western) ? Number.parseInt(western, 10) : Number.NaN;
-}

@@ -2,12 +2,21 @@
 import { useTranslation } from 'react-i18next';
 import type { CourseProblem } from '../course-record';
 
-export function ProblemText({ id, problems }: { id: string; problems: readonly CourseProblem[] }) {
+/** The words for a field's problems, or undefined when it has none. */
+export function useProblemWords(): (problems: readonly CourseProblem[]) => string | undefined {
   const { t } = useTranslation('courses');
-  if (problems.length === 0) return null;
+  return (problems) =>
+    problems.length > 0
+      ? problems.map((problem) => t(`courses:problem.${problem}`)).join(' ')
+      : undefined;
+}
+
+export function ProblemText({ id, problems }: { id: string; problems: readonly CourseProblem[] }) {
+  const words = useProblemWords()(problems);
+  if (!words) return null;
   return (
     <p id={id} className="field-problem">
-      {problems.map((problem) => t(`courses:problem.${problem}`)).join(' ')}
+      {words}
     </p>
   );
 }

@@ -3,18 +3,18 @@
  * were new, the languages and the role. Each problem is shown next to its own field.
  */
 import { useTranslation } from 'react-i18next';
-import type { CourseProblem } from '../course-record';
+import { MAX_ATTENDEES, type CourseProblem } from '../course-record';
 import {
   PROBLEM_FIELD,
   toggleLanguage,
   type SessionField,
   type SessionForm,
 } from '../session-form';
-import { CountStepper } from './CountStepper';
+import { CountStepper } from '../../../components/CountStepper';
+import { useFieldValue } from '../../../components/use-field-value';
 import { LanguageChips } from './LanguageChips';
-import { describedBy, ProblemText } from './ProblemText';
+import { describedBy, ProblemText, useProblemWords } from './ProblemText';
 import { RoleChoice } from './RoleChoice';
-import { useFieldValue } from './use-field-value';
 
 interface SessionFieldsProps {
   /** Unique per form: ids are built from it. */
@@ -61,6 +61,7 @@ export function SessionFields({
   onChange,
 }: SessionFieldsProps) {
   const { t } = useTranslation('courses');
+  const problemWords = useProblemWords();
   const dateRef = useFieldValue<HTMLInputElement>(form.date);
   const timeRef = useFieldValue<HTMLInputElement>(form.time);
   const of = (field: SessionField) =>
@@ -114,7 +115,11 @@ export function SessionFields({
           id={`${idPrefix}-attendees`}
           label={labels.attendees}
           value={form.attendees}
-          problems={of('attendees')}
+          min={0}
+          max={MAX_ATTENDEES}
+          lessLabel={t('courses:log.fewer', { field: labels.attendees })}
+          moreLabel={t('courses:log.more', { field: labels.attendees })}
+          problem={problemWords(of('attendees'))}
           testId={`${testIdPrefix}-attendees`}
           onChange={(attendees) => onChange({ attendees })}
         />
@@ -122,7 +127,11 @@ export function SessionFields({
           id={`${idPrefix}-newAttendees`}
           label={labels.newAttendees}
           value={form.newAttendees}
-          problems={of('newAttendees')}
+          min={0}
+          max={MAX_ATTENDEES}
+          lessLabel={t('courses:log.fewer', { field: labels.newAttendees })}
+          moreLabel={t('courses:log.more', { field: labels.newAttendees })}
+          problem={problemWords(of('newAttendees'))}
           testId={`${testIdPrefix}-new`}
           onChange={(newAttendees) => onChange({ newAttendees })}
         />

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { COURSE_TYPES, type CourseProblem } from '../course-record';
 import type { CourseLesson } from '../course-services';
 import { describedBy, ProblemText } from './ProblemText';
-import { useFieldValue } from './use-field-value';
+import { useFieldValue } from '../../../components/use-field-value';
 
 interface TopicSelectProps {
   id: string;

@@ -20,8 +20,8 @@ import {
 } from '../../../protocol/vocabulary';
 import { backdatedTime, type TagDraft } from '../tagging/tag-record';
 import type { ErrandOption } from '../staff-services';
+import { CountStepper } from '../../../components/CountStepper';
 import { ChipGroup } from './ChipGroup';
-import { CountStepper } from './CountStepper';
 
 interface TagDetailsProps {
   draft: TagDraft;
@@ -31,6 +31,10 @@ interface TagDetailsProps {
   onSet: (patch: Partial<TagDraft>) => void;
   onToggleObstacle: (obstacle: Obstacle) => void;
 }
+
+/** How many visitors one record may count: a batch of questions, entered as one. */
+const MIN_COUNT = 1;
+const MAX_COUNT = 200;
 
 function clockOf(epoch: number): string {
   const when = new Date(epoch);
@@ -74,19 +78,25 @@ export function TagDetails(props: TagDetailsProps) {
             label={t('tag.count')}
             hint={t('tag.countHint')}
             value={draft.count}
-            min={1}
-            max={200}
-            onChange={(count) => onSet({ count })}
+            min={MIN_COUNT}
+            max={MAX_COUNT}
+            lessLabel={t('stepper.less', { label: t('tag.count') })}
+            moreLabel={t('stepper.more', { label: t('tag.count') })}
+            // A record always has a count: until the field holds a whole number, it keeps the last.
+            onChange={(count) => {
+              if (Number.isFinite(count))
+                onSet({ count: Math.min(MAX_COUNT, Math.max(MIN_COUNT, count)) });
+            }}
             testId="tag-count"
           />
-          <div className="staff-field">
+          <div className="field">
             <label htmlFor="tag-when" className="field-label">
               {t('tag.when')}
             </label>
             <input
               id="tag-when"
               type="time"
-              className="staff-input"
+              className="input"
               value={clock}
               onChange={(event) => changeClock(event.target.value)}
               aria-invalid={timeProblem}
@@ -160,13 +170,13 @@ export function TagDetails(props: TagDetailsProps) {
             testId="tag-channel"
           />
           {props.askPostcodeArea ? (
-            <div className="staff-field">
+            <div className="field">
               <label htmlFor="tag-postcode" className="field-label">
                 {t('tag.postcode')}
               </label>
               <input
                 id="tag-postcode"
-                className="staff-input staff-input--short"
+                className="input input--short"
                 inputMode="numeric"
                 autoComplete="off"
                 maxLength={3}
@@ -199,13 +209,13 @@ interface OptionalSelectProps<T extends string> {
 function OptionalSelect<T extends string>(props: OptionalSelectProps<T>) {
   const id = `tag-${props.name}`;
   return (
-    <div className="staff-field">
+    <div className="field">
       <label htmlFor={id} className="field-label">
         {props.label}
       </label>
       <select
         id={id}
-        className="staff-input"
+        className="input"
         value={props.value ?? ''}
         onChange={(event) =>
           props.onChange(
