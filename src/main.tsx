@@ -1,4 +1,4 @@
-/** Entry point: fonts and styles, translations, start-up wiring, then the kiosk. */
+/** Entry point: fonts and styles, translations, the app's services, then the kiosk. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/fonts.css';
@@ -11,18 +11,18 @@ import './components/notice.css';
 import './components/layout.css';
 import './components/form.css';
 import { initI18n } from './lib/i18n';
-import { createRuntime } from './app/runtime';
+import { createAppServices } from './app/services/app-services';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 
 async function boot() {
-  const [, runtime] = await Promise.all([initI18n(), createRuntime()]);
+  const [, services] = await Promise.all([initI18n(), createAppServices()]);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
-        <App runtime={runtime} />
+        <App services={services} />
       </ErrorBoundary>
     </StrictMode>,
   );

@@ -1,49 +1,25 @@
 /**
- * The kiosk's root: runs the session machine and renders the screen for its state.
- * Screens only render state and send events; the flow itself lives in the machine.
+ * The kiosk's root: runs the session machine, and shows either the staff app (a staff tablet,
+ * or a kiosk unlocked with the PIN while idle) or the visitor's screen (KioskScreen) with the
+ * visit's toolbar and dialogs. Screens only render state and send events; the flow itself
+ * lives in the machine.
  */
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useMachine } from '@xstate/react';
 import { sessionMachine } from '../features/session/session-machine';
 import { useActivity } from '../features/session/use-activity';
 import { toVisitData } from '../features/session/visit-log';
-import { AttractScreen } from '../features/session/components/AttractScreen';
-import { LanguageScreen } from '../features/session/components/LanguageScreen';
-import { HomeScreen } from '../features/session/components/HomeScreen';
-import { FeedbackScreen } from '../features/session/components/FeedbackScreen';
-import { ThanksScreen } from '../features/session/components/ThanksScreen';
 import { VisitToolbar } from '../features/session/components/VisitToolbar';
 import { IdleWarningDialog } from '../features/session/components/IdleWarningDialog';
-import type { LaraServices } from '../features/lara/components/LaraScreen';
-import type { AnvandaServices } from '../features/anvanda/components/AnvandaScreen';
-import { StatementScreen } from '../features/accessibility-statement/components/StatementScreen';
+import { PinDialog } from '../features/staff/components/PinDialog';
 import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage, loadNamespaces } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
-import { Notices } from './Notices';
+import { KioskScreen } from './KioskScreen';
 import { useStaffLock } from './use-staff-lock';
-import { PinDialog } from '../features/staff/components/PinDialog';
 import { useStatusView } from './StatusView';
 import { useDeviceRole } from './use-device-role';
-import type { Runtime } from './runtime';
-
-// The three sections load when first opened (precached, so offline too), keeping them out of
-// the JavaScript the attract screen waits for.
-const LaraScreen = lazy(() =>
-  import('../features/lara/components/LaraScreen').then((module) => ({
-    default: module.LaraScreen,
-  })),
-);
-const AnvandaScreen = lazy(() =>
-  import('../features/anvanda/components/AnvandaScreen').then((module) => ({
-    default: module.AnvandaScreen,
-  })),
-);
-const TestaScreen = lazy(() =>
-  import('../features/testa/components/TestaScreen').then((module) => ({
-    default: module.TestaScreen,
-  })),
-);
+import type { AppServices } from './services/app-services';
 
 // The staff app (tagging, requests, courses, status) and its strings load only when opened.
 const StaffRoot = lazy(() =>
@@ -54,36 +30,34 @@ const StaffRoot = lazy(() =>
 
 const STAFF_ACTIVITY_EVERY_MS = 30_000;
 
-export function App({ runtime }: { runtime: Runtime }) {
+export function App({ services }: { services: AppServices }) {
+  const config = services.config.current;
   const machine = useMemo(
     () =>
       sessionMachine.provide({
         actions: {
-          recordVisit: (_, session) => {
-            runtime
-              .recordLog('visit', toVisitData(session))
-              .catch((error: unknown) => console.error('visit log not stored', error));
-          },
+          recordVisit: (_, session) =>
+            services.logs.recordInBackground('visit', toVisitData(session)),
           wipeVisitor: () => wipeVisitor(),
         },
       }),
-    [runtime],
+    [services],
   );
   const [state, send] = useMachine(machine, {
     input: {
-      idleMs: runtime.config.idleSeconds * 1000,
-      warningMs: runtime.config.warningSeconds * 1000,
+      idleMs: config.idleSeconds * 1000,
+      warningMs: config.warningSeconds * 1000,
     },
   });
   const { language, textSize, warningEndsAt } = state.context;
-  const staff = useStaffLock(runtime);
+  const staff = useStaffLock(services);
 
   useEffect(() => {
     // Benchmarks and tests wait for this: the first screen is rendered and accepts input.
     document.documentElement.dataset.ready = 'true';
     performance.mark('hjalppunkt:interactive');
-    runtime.afterInteractive();
-  }, [runtime]);
+    services.afterInteractive();
+  }, [services]);
 
   useEffect(() => {
     void applyLanguage(language);
@@ -111,46 +85,11 @@ export function App({ runtime }: { runtime: Runtime }) {
   );
 
   const idle = state.matches('attract');
-  useEffect(() => runtime.updates.setIdle(idle), [runtime, idle]);
+  useEffect(() => services.updates.setIdle(idle), [services, idle]);
 
-  const anvandaServices = useMemo<AnvandaServices>(
-    () => ({
-      localCatalogue: runtime.localCatalogue,
-      recordErrandView: (view) => {
-        runtime
-          .recordLog('errand-viewed', view)
-          .catch((error: unknown) => console.error('errand log not stored', error));
-      },
-      askStaff: (request) => runtime.askStaff(request),
-    }),
-    [runtime],
-  );
-
-  const laraServices = useMemo<LaraServices>(
-    () => ({
-      localLessons: runtime.localLessons,
-      recordLesson: (lesson) => {
-        runtime
-          .recordLog('lesson', lesson)
-          .catch((error: unknown) => console.error('lesson log not stored', error));
-      },
-    }),
-    [runtime],
-  );
-
-  const recordTried = useCallback(
-    (itemId: string) => {
-      runtime
-        .recordLog('tech-tried', { itemId, language })
-        .catch((error: unknown) => console.error('tech-tried log not stored', error));
-    },
-    [runtime, language],
-  );
-
-  const goHome = () => send({ type: 'GO_HOME' });
   const inVisit = state.matches('visit');
   const statusView = useStatusView();
-  const role = useDeviceRole(runtime);
+  const role = useDeviceRole(services);
   const unlocked = staff.state.matches('unlocked');
   const staffLocked = staff.state.matches('locked');
   const sendStaff = staff.send;
@@ -169,10 +108,10 @@ export function App({ runtime }: { runtime: Runtime }) {
       void applyLanguage(language);
     };
     return (
-      <KioskConfigContext.Provider value={runtime.config}>
+      <KioskConfigContext.Provider value={config}>
         <Suspense fallback={null}>
           <StaffRoot
-            runtime={runtime}
+            services={services}
             initialSection={statusView.open ? 'status' : 'tag'}
             onLock={role === 'staff' ? null : lock}
           />
@@ -181,51 +120,8 @@ export function App({ runtime }: { runtime: Runtime }) {
     );
   }
 
-  let screen: React.ReactNode;
-  if (state.matches('attract')) {
-    screen = (
-      <AttractScreen
-        onStart={() => send({ type: 'START' })}
-        onOpenStatement={() => send({ type: 'OPEN_STATEMENT' })}
-        onStaff={() => staff.send({ type: 'OPEN' })}
-        notices={<Notices runtime={runtime} />}
-      />
-    );
-  } else if (
-    state.matches('attractStatement') ||
-    state.matches({ visit: { screen: 'statement' } })
-  ) {
-    screen = <StatementScreen onBack={() => send({ type: 'CLOSE_STATEMENT' })} />;
-  } else if (state.matches({ visit: { screen: 'language' } })) {
-    screen = (
-      <LanguageScreen onChoose={(choice) => send({ type: 'CHOOSE_LANGUAGE', language: choice })} />
-    );
-  } else if (state.matches({ visit: { screen: 'home' } })) {
-    screen = (
-      <HomeScreen
-        onOpenDoor={(door) => send({ type: 'OPEN_DOOR', door })}
-        onOpenStatement={() => send({ type: 'OPEN_STATEMENT' })}
-      />
-    );
-  } else if (state.matches({ visit: { screen: 'lara' } })) {
-    screen = <LaraScreen language={language} services={laraServices} onBackHome={goHome} />;
-  } else if (state.matches({ visit: { screen: 'anvanda' } })) {
-    screen = <AnvandaScreen language={language} services={anvandaServices} onBackHome={goHome} />;
-  } else if (state.matches({ visit: { screen: 'testa' } })) {
-    screen = <TestaScreen language={language} onTried={recordTried} onBackHome={goHome} />;
-  } else if (state.matches({ visit: { screen: 'feedback' } })) {
-    screen = (
-      <FeedbackScreen
-        onAnswer={(answer) => send({ type: 'ANSWER_FEEDBACK', answer })}
-        onSkip={() => send({ type: 'SKIP_FEEDBACK' })}
-      />
-    );
-  } else {
-    screen = <ThanksScreen onDone={() => send({ type: 'DONE' })} />;
-  }
-
   return (
-    <KioskConfigContext.Provider value={runtime.config}>
+    <KioskConfigContext.Provider value={config}>
       {inVisit ? (
         <VisitToolbar
           showHome={
@@ -233,16 +129,21 @@ export function App({ runtime }: { runtime: Runtime }) {
             !state.matches({ visit: { screen: 'language' } })
           }
           textSize={textSize}
-          onHome={goHome}
+          onHome={() => send({ type: 'GO_HOME' })}
           onLanguage={() => send({ type: 'CHANGE_LANGUAGE' })}
           onTextSize={(size) => send({ type: 'SET_TEXT_SIZE', size })}
           onEndVisit={() => send({ type: 'END_VISIT' })}
         />
       ) : null}
-      <Suspense fallback={null}>{screen}</Suspense>
+      <KioskScreen
+        state={state}
+        send={send}
+        services={services}
+        onStaff={() => staff.send({ type: 'OPEN' })}
+      />
       {idle && (staff.state.matches('entering') || staff.state.matches('checking')) ? (
         <PinDialog
-          configured={runtime.config.staffPin !== undefined}
+          configured={config.staffPin !== undefined}
           checking={staff.state.matches('checking')}
           problem={staff.state.context.problem}
           onSubmit={(pin) => staff.send({ type: 'SUBMIT', pin })}

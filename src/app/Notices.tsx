@@ -1,57 +1,36 @@
 /**
  * Problems and confirmations for the staff, shown on the attract screen: storage trouble (with
- * how many logs are waiting), a refused configuration or local content file, the result of an enrollment link, and a
- * device that must be enrolled again. Visitors are only asked to tell the staff.
+ * how many logs are waiting), a refused configuration or local content file, the result of an
+ * enrollment link, and a device that must be enrolled again. Visitors are only asked to tell
+ * the staff.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getStorageHealth, subscribeStorageHealth } from '../db/storage-health';
-import type { Runtime } from './runtime';
+import { usePolling } from '../lib/use-polling';
+import type { AppServices } from './services/app-services';
 
 const POLL_MS = 10_000;
+// The first read waits a moment: storage opens after the attract screen is interactive.
+const FIRST_READ_MS = 1000;
 
-function useWaitingAndEnrollment(runtime: Runtime) {
-  const [state, setState] = useState<{ waiting: number | null; needsEnrollment: boolean }>({
-    waiting: null,
-    needsEnrollment: false,
-  });
-  useEffect(() => {
-    let cancelled = false;
-    const read = async () => {
-      try {
-        const data = await runtime.localData();
-        const [waiting, status] = await Promise.all([
-          data.countOutbox(),
-          data.outbox.readSyncStatus(),
-        ]);
-        if (!cancelled) setState({ waiting, needsEnrollment: status.needsEnrollment });
-      } catch {
-        // Storage trouble is already reported through the storage-health store.
-      }
-    };
-    // The first read waits a moment: storage loads after the attract screen is interactive.
-    const first = window.setTimeout(() => void read(), 1000);
-    const timer = window.setInterval(() => void read(), POLL_MS);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(first);
-      window.clearInterval(timer);
-    };
-  }, [runtime]);
-  return state;
-}
-
-export function Notices({ runtime }: { runtime: Runtime }) {
+export function Notices({ services }: { services: AppServices }) {
   const { t } = useTranslation();
   const health = useSyncExternalStore(subscribeStorageHealth, getStorageHealth);
-  const { waiting, needsEnrollment } = useWaitingAndEnrollment(runtime);
+  // Storage trouble is reported through the storage-health store; a failed read keeps the last.
+  const backlog = usePolling(services.sync.backlog, {
+    intervalMs: POLL_MS,
+    initialDelayMs: FIRST_READ_MS,
+  }).data;
+  const waiting = backlog?.waiting ?? null;
+  const needsEnrollment = backlog?.needsEnrollment ?? false;
   const enrollmentLink = useSyncExternalStore(
-    runtime.subscribeEnrollmentLink,
-    runtime.enrollmentLink,
+    services.enrollment.subscribe,
+    services.enrollment.link,
   );
   const localContent = useSyncExternalStore(
-    runtime.subscribeLocalContent,
-    runtime.localContentStatus,
+    services.content.subscribeLocalStatus,
+    services.content.localStatus,
   );
   const messages: { key: string; text: string; tone: 'problem' | 'ok' }[] = [];
   if (health.problem) {
@@ -61,7 +40,7 @@ export function Notices({ runtime }: { runtime: Runtime }) {
         : t(`storage.${health.problem}`);
     messages.push({ key: 'storage', text, tone: 'problem' });
   }
-  if (runtime.configLoad.status === 'refused') {
+  if (services.config.loadResult.status === 'refused') {
     messages.push({ key: 'config', text: t('config.refused'), tone: 'problem' });
   }
   if (localContent.catalogue === 'refused') {

@@ -1,7 +1,7 @@
 /**
  * The staff app, composed: tagging, help requests, courses and device status, each from its
- * own feature, wired to the runtime here. Loaded lazily, so the kiosk's first screen never
- * carries it. Staff choose their own language; leaving restores the kiosk's.
+ * own feature, wired to the app's services here. Loaded lazily, so the kiosk's first screen
+ * never carries it. Staff choose their own language; leaving restores the kiosk's.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { StaffApp, type StaffSection } from '../features/staff/components/StaffApp';
@@ -12,54 +12,41 @@ import { newDraft, type TagDraft } from '../features/staff/tagging/tag-record';
 import type { ErrandOption } from '../features/staff/staff-services';
 import { CoursesScreen } from '../features/courses/components/CoursesScreen';
 import type { HelpRequest } from '../protocol/help-requests';
-import type { LanguageCode } from '../protocol/vocabulary';
 import { applyLanguage } from '../lib/i18n';
-import { createStaffServices } from './staff-services';
-import { createCourseServices } from './course-services';
+import { createStaffServices } from './services/staff-services';
+import { createCourseServices } from './services/course-services';
+import type { AppServices } from './services/app-services';
 import { StatusView } from './StatusView';
-import type { Runtime } from './runtime';
+import { useStaffLanguage } from './use-staff-language';
 
 interface StaffRootProps {
-  runtime: Runtime;
+  services: AppServices;
   initialSection: StaffSection;
   onLock: (() => void) | null;
 }
 
-const STAFF_LANGUAGE_KEY = 'staff.language';
-
-export function StaffRoot({ runtime, initialSection, onLock }: StaffRootProps) {
-  const services = useMemo(() => createStaffServices(runtime), [runtime]);
-  const courseServices = useMemo(() => createCourseServices(runtime), [runtime]);
+export function StaffRoot({ services, initialSection, onLock }: StaffRootProps) {
+  const staffServices = useMemo(() => createStaffServices(services), [services]);
+  const courseServices = useMemo(() => createCourseServices(services), [services]);
   const [section, setSection] = useState<StaffSection>(initialSection);
-  const [language, setLanguage] = useState<LanguageCode>('sv');
+  const [language, chooseLanguage] = useStaffLanguage(services.storage);
   const [errands, setErrands] = useState<ErrandOption[]>([]);
   const [startFrom, setStartFrom] = useState<{ key: string; draft: TagDraft } | null>(null);
-  const helpRequests = useHelpRequests(services);
-  const [helpPointId, setHelpPointId] = useState(runtime.config.helpPointId);
+  const helpRequests = useHelpRequests(staffServices);
+  const [helpPointId, setHelpPointId] = useState(services.config.current.helpPointId);
 
   useEffect(() => {
     // An enrolled device speaks for the help point it was enrolled at.
-    void runtime.identity().then(
+    void services.identity.current().then(
       (identity) => setHelpPointId(identity.helpPointId),
       () => undefined,
     );
-  }, [runtime]);
-
-  useEffect(() => {
-    // The staff's language is the device's, kept across reloads (it says nothing of visitors).
-    void runtime
-      .localData()
-      .then((data) => data.readMeta<LanguageCode>(STAFF_LANGUAGE_KEY))
-      .then((saved) => {
-        if (saved) setLanguage(saved);
-      })
-      .catch(() => undefined);
-  }, [runtime]);
+  }, [services]);
 
   useEffect(() => {
     void applyLanguage(language);
     let cancelled = false;
-    services.errands(language).then(
+    staffServices.errands(language).then(
       (loaded) => {
         if (!cancelled) setErrands(loaded);
       },
@@ -68,15 +55,7 @@ export function StaffRoot({ runtime, initialSection, onLock }: StaffRootProps) {
     return () => {
       cancelled = true;
     };
-  }, [services, language]);
-
-  const chooseLanguage = (next: LanguageCode) => {
-    setLanguage(next);
-    void runtime
-      .localData()
-      .then((data) => data.writeMeta(STAFF_LANGUAGE_KEY, next))
-      .catch(() => undefined);
-  };
+  }, [staffServices, language]);
 
   const tagRequest = (request: HelpRequest) => {
     const errand = errands.find((option) => option.id === request.errandId) ?? null;
@@ -98,7 +77,7 @@ export function StaffRoot({ runtime, initialSection, onLock }: StaffRootProps) {
     body = (
       <TagScreen
         key={startFrom?.key ?? 'new'}
-        services={services}
+        services={staffServices}
         errands={errands}
         startFrom={startFrom?.draft ?? null}
       />
@@ -116,7 +95,7 @@ export function StaffRoot({ runtime, initialSection, onLock }: StaffRootProps) {
   } else if (section === 'courses') {
     body = <CoursesScreen language={language} services={courseServices} />;
   } else {
-    body = <StatusView runtime={runtime} />;
+    body = <StatusView services={services} />;
   }
 
   return (

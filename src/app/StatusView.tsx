@@ -1,9 +1,9 @@
 /** The staff status view (#status), wired to the lazily started sync controller. */
 import { useEffect, useState } from 'react';
 import { DeviceStatusScreen } from '../features/device-status/components/DeviceStatusScreen';
-import type { Runtime } from './runtime';
+import type { AppServices } from './services/app-services';
 import type { DeviceIdentity } from '../db/local-data';
-import type { SyncController } from './sync-runtime';
+import type { SyncController } from './services/sync-controller';
 
 const STATUS_HASH = '#status';
 
@@ -21,15 +21,22 @@ export function useStatusView() {
   return { open, close };
 }
 
-export function StatusView({ runtime, onClose }: { runtime: Runtime; onClose?: () => void }) {
+export function StatusView({
+  services,
+  onClose,
+}: {
+  services: Pick<AppServices, 'sync' | 'identity'>;
+  onClose?: () => void;
+}) {
+  const { sync, identity: deviceIdentity } = services;
   const [controller, setController] = useState<SyncController | null>(null);
   const [identity, setIdentity] = useState<DeviceIdentity | null>(null);
   useEffect(() => {
     let cancelled = false;
-    void runtime.sync().then((ready) => {
+    void sync.controller().then((ready) => {
       if (!cancelled) setController(ready);
     });
-    void runtime.identity().then(
+    void deviceIdentity.current().then(
       (ids) => {
         if (!cancelled) setIdentity(ids);
       },
@@ -38,7 +45,7 @@ export function StatusView({ runtime, onClose }: { runtime: Runtime; onClose?: (
     return () => {
       cancelled = true;
     };
-  }, [runtime]);
+  }, [sync, deviceIdentity]);
   return (
     <DeviceStatusScreen
       source={controller}

@@ -4,25 +4,29 @@
  * the staff app at once and stays one across restarts.
  */
 import { useEffect, useState } from 'react';
-import type { Runtime } from './runtime';
+import type { AppServices } from './services/app-services';
+import type { DeviceRole } from './services/identity';
 
-export function useDeviceRole(runtime: Runtime): 'kiosk' | 'staff' {
-  const [role, setRole] = useState<'kiosk' | 'staff'>('kiosk');
+export function useDeviceRole({
+  identity,
+  enrollment,
+}: Pick<AppServices, 'identity' | 'enrollment'>): DeviceRole {
+  const [role, setRole] = useState<DeviceRole>('kiosk');
   useEffect(() => {
     let cancelled = false;
     const read = () =>
-      runtime.deviceRole().then(
+      identity.role().then(
         (next) => {
           if (!cancelled) setRole(next);
         },
         () => undefined,
       );
     void read();
-    const unsubscribe = runtime.subscribeEnrollmentLink(() => void read());
+    const unsubscribe = enrollment.subscribe(() => void read());
     return () => {
       cancelled = true;
       unsubscribe();
     };
-  }, [runtime]);
+  }, [identity, enrollment]);
   return role;
 }

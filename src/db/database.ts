@@ -1,7 +1,7 @@
 /**
  * The device's IndexedDB schema (Dexie). Only the storage modules in src/db use it: LocalData
- * (`local-data.ts`, the facade) and the two parts it is built from, `outbox-store.ts` and
- * `question-corrections.ts`. The service worker has no LocalData: its drain
+ * (`local-data.ts`, the facade) and the parts it is built from, `outbox-store.ts`,
+ * `question-corrections.ts` and `device-settings.ts`. The service worker has no LocalData: its drain
  * (`sync/worker-drain.ts`) opens the database only to hand it to createOutboxStore. Everything
  * else goes through LocalData, so storage errors are classified and surfaced in one place.
  */

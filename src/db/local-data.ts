@@ -16,6 +16,7 @@ import {
 import { guardStorage } from './storage-health';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { correctQuestionIn, type CorrectionResult } from './question-corrections';
+import { createDeviceSettings, type DeviceSettings } from './device-settings';
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -26,8 +27,10 @@ import { StorageWriteError } from './storage-health';
 
 export { StorageWriteError };
 export type { CorrectionResult };
+export type { KeptCopy, StaffLockout } from './device-settings';
 
-export interface LocalData {
+/** Logs, the outbox, and (from DeviceSettings) the device's own settings and kept copies. */
+export interface LocalData extends DeviceSettings {
   /** Builds, validates and durably stores one anonymous log; resolves with the stored event. */
   recordLog<T extends LogEventType>(
     type: T,
@@ -55,8 +58,6 @@ export interface LocalData {
   outbox: OutboxStore;
   /** Deletes acknowledged logs older than the retention period; returns how many. */
   purgeSyncedLogs(retentionDays: number): Promise<number>;
-  readMeta<T>(key: string): Promise<T | undefined>;
-  writeMeta(key: string, value: unknown): Promise<void>;
   close(): void;
 }
 
@@ -117,6 +118,8 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
   }
 
   return {
+    ...createDeviceSettings(db),
+
     async recordLog(type, data, identity) {
       const event = buildEvent(type, data, identity);
       const write = () =>
@@ -192,15 +195,6 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
     purgeSyncedLogs(retentionDays) {
       const cutoff = now() - retentionDays * 24 * 60 * 60 * 1000;
       return guard(() => deleteDeliveredLogs(cutoff));
-    },
-
-    async readMeta<T>(key: string) {
-      const row = await guard(() => db.meta.get(key));
-      return row?.value as T | undefined;
-    },
-
-    async writeMeta(key, value) {
-      await guard(() => db.meta.put({ key, value }), 'write');
     },
 
     close() {

@@ -139,4 +139,31 @@ describe('planned sessions', () => {
       reason: 'storage unavailable',
     });
   });
+
+  it('the plan form stays open until its plan is stored, then closes as saved', async () => {
+    const { actor } = plans([]);
+    await ready(actor);
+    expect(actor.getSnapshot().context.form).toBe('closed');
+    actor.send({ type: 'OPEN_FORM' });
+    actor.send({ type: 'ADD', plan: plan('a', 2) });
+    expect(actor.getSnapshot().context.form).toBe('open');
+    await ready(actor);
+    expect(actor.getSnapshot().context.form).toBe('saved');
+    // Removing a plan while the form is open leaves the form alone.
+    actor.send({ type: 'OPEN_FORM' });
+    actor.send({ type: 'REMOVE', id: 'a' });
+    await ready(actor);
+    expect(actor.getSnapshot().context.form).toBe('open');
+    actor.send({ type: 'CLOSE_FORM' });
+    expect(actor.getSnapshot().context.form).toBe('closed');
+  });
+
+  it('a plan that fails to save keeps its form open, so nothing typed is lost', async () => {
+    const { actor } = plans([], { write: true });
+    await ready(actor);
+    actor.send({ type: 'OPEN_FORM' });
+    actor.send({ type: 'ADD', plan: plan('a', 2) });
+    await waitFor(actor, (state) => state.context.error !== null);
+    expect(actor.getSnapshot().context.form).toBe('open');
+  });
 });

@@ -1,17 +1,21 @@
 /**
- * The course services as the app wires them: real lessons through Lära's loader, plans in
- * LocalData (Dexie on fake-indexeddb) validated when read back, and course-session logs
- * through the runtime's recordLog. A damaged plan list is logged and read as empty.
+ * The course services as the app wires them: real lessons through the app's content loader
+ * (Lära's loader), plans in LocalData (Dexie on fake-indexeddb) validated when read back, and
+ * course-session logs through the log service. A damaged plan list is logged and read as empty.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { HjalppunktDatabase } from '../../src/db/database';
+import { PLANNED_SESSIONS_KEY } from '../../src/db/device-settings';
 import { createLocalData, type LocalData } from '../../src/db/local-data';
 import { reportStorageHealthy } from '../../src/db/storage-health';
-import { createCourseServices, PLANNED_SESSIONS_KEY } from '../../src/app/course-services';
+import { DEFAULT_KIOSK_CONFIG } from '../../src/lib/kiosk-config';
+import { createContentService } from '../../src/app/services/content';
+import { createCourseServices } from '../../src/app/services/course-services';
+import type { LogService } from '../../src/app/services/logs';
 import type { PlannedSession } from '../../src/features/courses/course-record';
-import type { Runtime } from '../../src/app/runtime';
 
-const opened: LocalData[] = [];
+const opened: { close(): void }[] = [];
 afterEach(() => {
   opened.splice(0).forEach((data) => data.close());
   reportStorageHealthy();
@@ -19,15 +23,24 @@ afterEach(() => {
 });
 
 function servicesOnFreshStorage() {
-  const data = createLocalData({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'courses-test' });
+  const indexedDB = new IDBFactory();
+  const data: LocalData = createLocalData({ indexedDB, IDBKeyRange, name: 'courses-test' });
   opened.push(data);
-  const recordLog = vi.fn<Runtime['recordLog']>(async () => undefined);
+  const storage = { open: async () => data };
+  const recordLog = vi.fn<LogService['record']>(async () => undefined);
   const services = createCourseServices({
-    localData: async () => data,
-    localLessons: async () => null,
-    recordLog,
+    storage,
+    // No help point's own lessons here: /local-lessons.json cannot be fetched outside a page.
+    content: createContentService(storage, DEFAULT_KIOSK_CONFIG),
+    logs: { record: recordLog, recordInBackground: () => undefined },
   });
-  return { data, services, recordLog };
+  /** Writes a row as if the disk held it, past the facade's types. */
+  const damage = async (value: unknown) => {
+    const db = new HjalppunktDatabase({ indexedDB, IDBKeyRange, name: 'courses-test' });
+    opened.push(db);
+    await db.meta.put({ key: PLANNED_SESSIONS_KEY, value });
+  };
+  return { data, services, recordLog, damage };
 }
 
 const plan: PlannedSession = {
@@ -57,17 +70,17 @@ describe('course services', () => {
     const { data, services } = servicesOnFreshStorage();
     expect(await services.readPlans()).toEqual([]);
     await services.writePlans([plan]);
-    expect(await data.readMeta(PLANNED_SESSIONS_KEY)).toEqual([plan]);
+    expect(await data.plannedSessions()).toEqual([plan]);
     expect(await services.readPlans()).toEqual([plan]);
     await services.writePlans([]);
     expect(await services.readPlans()).toEqual([]);
   });
 
   it('read a damaged plan list as no plans, and say so in the console, never crash', async () => {
-    const { data, services } = servicesOnFreshStorage();
+    const { services, damage } = servicesOnFreshStorage();
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const damaged of ['not a list', [{ ...plan, topic: 'Anna Andersson' }], { 0: plan }, 42]) {
-      await data.writeMeta(PLANNED_SESSIONS_KEY, damaged);
+      await damage(damaged);
       expect(await services.readPlans()).toEqual([]);
     }
     expect(logged).toHaveBeenCalledTimes(4);
@@ -77,10 +90,10 @@ describe('course services', () => {
   it('refuse to write a plan that does not fit the schema', async () => {
     const { data, services } = servicesOnFreshStorage();
     await expect(services.writePlans([{ ...plan, attendees: 501 }])).rejects.toThrow();
-    expect(await data.readMeta(PLANNED_SESSIONS_KEY)).toBeUndefined();
+    expect(await data.plannedSessions()).toBeUndefined();
   });
 
-  it('record a course session through the runtime, and pass its failures on', async () => {
+  it('record a course session through the log service, and pass its failures on', async () => {
     const { services, recordLog } = servicesOnFreshStorage();
     const session = {
       topic: 'basic-internet',

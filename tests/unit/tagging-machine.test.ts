@@ -11,6 +11,7 @@ import {
   type CorrectionInput,
   type CorrectionOutcome,
 } from '../../src/features/staff/tagging/tagging-machine';
+import { taggingMachineWith } from '../../src/features/staff/tagging/tagging-with-services';
 import {
   newDraft,
   sameAsLast,
@@ -238,5 +239,32 @@ describe("today's records and tally", () => {
       [11, 1],
       [9, 6],
     ]);
+  });
+
+  it('wired to the staff services: saved under a new UUIDv7, undone by that id', async () => {
+    const saved: QuestionData[] = [];
+    const corrected: { recordId: string; next: QuestionData | null }[] = [];
+    const machine = taggingMachineWith({
+      saveQuestion: async (data) => {
+        saved.push(data);
+      },
+      correctQuestion: async (recordId, next) => {
+        corrected.push({ recordId, next });
+        return 'taken-back';
+      },
+    });
+    const actor = createActor(machine, { input: { defaults: DEFAULTS } }).start();
+    actor.send({ type: 'TOGGLE_TOPIC', topic: 'printing-copying-scanning' });
+    actor.send({ type: 'SET', patch: { timeSpent: 'under-5', outcome: 'solved' } });
+    await drafting(actor);
+    expect(saved).toHaveLength(1);
+    const recordId = saved[0]?.recordId;
+    expect(recordId).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(actor.getSnapshot().context.note).toMatchObject({ recordId, action: 'saved' });
+    actor.send({ type: 'UNDO' });
+    await waitFor(actor, (state) => state.context.note?.action === 'deleted');
+    expect(corrected).toEqual([{ recordId, next: null }]);
   });
 });

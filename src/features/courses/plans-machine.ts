@@ -2,7 +2,8 @@
  * Sessions planned ahead on this device: read once, then added, removed, or logged with one
  * tap using the head count they expected. A plan logged is removed from the list in memory at
  * once, even if saving the shorter list then fails, so one tap can never log it twice.
- * Every storage failure is kept in the context for the screen to show.
+ * Every storage failure is kept in the context for the screen to show. The plan form is
+ * part of the flow: it stays open until the plan it sent is stored, then closes as "saved".
  */
 import { assign, fromPromise, setup } from 'xstate';
 import {
@@ -20,6 +21,9 @@ export type PlansAnnouncement =
 
 export type PlansError = { kind: 'read' | 'save' | 'log'; reason: string };
 
+/** The plan form: closed, open (also while its plan is being stored), or closed once stored. */
+export type PlanFormState = 'closed' | 'open' | 'saved';
+
 export interface PlansContext {
   plans: PlannedSession[];
   /** The list being written; becomes `plans` once it is stored. */
@@ -29,9 +33,12 @@ export interface PlansContext {
   pendingAnnouncement: PlansAnnouncement | null;
   error: PlansError | null;
   logging: { plan: PlannedSession; now: number } | null;
+  form: PlanFormState;
 }
 
 export type PlansEvent =
+  | { type: 'OPEN_FORM' }
+  | { type: 'CLOSE_FORM' }
   | { type: 'ADD'; plan: PlannedSession }
   | { type: 'REMOVE'; id: string }
   | { type: 'LOG_NOW'; id: string; now: number };
@@ -67,6 +74,11 @@ export const plansMachine = setup({
     pendingAnnouncement: null,
     error: null,
     logging: null,
+    form: 'closed',
+  },
+  on: {
+    OPEN_FORM: { actions: assign({ form: 'open' }) },
+    CLOSE_FORM: { actions: assign({ form: 'closed' }) },
   },
   states: {
     loading: {
@@ -168,6 +180,11 @@ export const plansMachine = setup({
             plans: context.next,
             announcement: context.pendingAnnouncement,
             pendingAnnouncement: null,
+            // The form's plan is stored: close the form (a failed save leaves it open).
+            form:
+              context.form === 'open' && context.pendingAnnouncement?.kind === 'planned'
+                ? ('saved' as const)
+                : context.form,
           })),
         },
         onError: {

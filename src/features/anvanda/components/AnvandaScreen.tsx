@@ -1,6 +1,7 @@
 /**
  * Använda: hosts the flow machine and renders the view for its state. The catalogue for the
- * visitor's language (and the municipality's local catalogue) loads when the section opens.
+ * visitor's language (the municipality's local catalogue merged in) loads when the section
+ * opens, through the app's content loader.
  */
 import { useMemo } from 'react';
 import { useMachine } from '@xstate/react';
@@ -9,7 +10,6 @@ import { useTranslation } from 'react-i18next';
 import { SectionLoading } from '../../../components/SectionLoading';
 import { useKioskConfig } from '../../../lib/kiosk-config-context';
 import type { LoadedCatalogue } from '../catalogue/load-catalogue';
-import type { LocalCatalogue } from '../catalogue/local-catalogue';
 import { anvandaMachine } from '../flow/anvanda-machine';
 import { errandViewLogLogic, type ErrandView } from '../flow/errand-view-log';
 import type { LanguageCode } from '../../../protocol/vocabulary';
@@ -20,8 +20,8 @@ import { ErrandPage } from './ErrandPage';
 import type { ErrandPanel } from './ErrandChoicePanel';
 
 export interface AnvandaServices {
-  /** The municipality's validated local catalogue (or the last good one), or null. */
-  localCatalogue: () => Promise<LocalCatalogue | null>;
+  /** The catalogue in this language, the municipality's local catalogue merged in. */
+  loadCatalogue: (language: LanguageCode) => Promise<LoadedCatalogue>;
   recordErrandView: (view: ErrandView) => void;
   /** Relays "ask the staff" to the staff tablets; 'not-relayed' when that is not possible. */
   askStaff: (request: {
@@ -43,16 +43,8 @@ export function AnvandaScreen({ language, services, onBackHome }: AnvandaScreenP
     () =>
       anvandaMachine.provide({
         actors: {
-          loadCatalogue: fromPromise<LoadedCatalogue, { language: LanguageCode }>(
-            async ({ input }) => {
-              // The catalogue, its schema and the search library load with the section, not
-              // with the first screen.
-              const [loader, local] = await Promise.all([
-                import('../catalogue/load-catalogue'),
-                services.localCatalogue(),
-              ]);
-              return loader.loadCatalogue(input.language, local);
-            },
+          loadCatalogue: fromPromise<LoadedCatalogue, { language: LanguageCode }>(({ input }) =>
+            services.loadCatalogue(input.language),
           ),
           errandViewLog: errandViewLogLogic(services.recordErrandView),
           askStaff: fromPromise(

@@ -3,7 +3,7 @@
  * ("Log it now", with the head count it expected) or removed. What happened is said in a
  * polite live region; a storage failure in an alert.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageCode } from '../../../protocol/vocabulary';
 import type { CourseLesson } from '../course-services';
@@ -21,20 +21,12 @@ interface UpcomingSessionsProps {
   send: (event: PlansEvent) => void;
 }
 
-/** The plan form is closed, open, or waiting for the plan it sent to be stored (then saved). */
-type FormState =
-  { kind: 'closed' } | { kind: 'open' } | { kind: 'sent'; id: string } | { kind: 'saved' };
-
 export function UpcomingSessions(props: UpcomingSessionsProps) {
   const { language, lessons, loading, busy, context, send } = props;
   const { t } = useTranslation('courses');
-  const [formState, setFormState] = useState<FormState>({ kind: 'closed' });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
-  // Adjusting state while rendering (React's pattern for it): the plan is in the stored list.
-  if (formState.kind === 'sent' && context.plans.some((plan) => plan.id === formState.id))
-    setFormState({ kind: 'saved' });
-  const formOpen = formState.kind === 'open' || formState.kind === 'sent';
+  const formOpen = context.form === 'open';
 
   useEffect(() => {
     // The card or form that had focus is gone: continue from the list's heading or button.
@@ -42,8 +34,9 @@ export function UpcomingSessions(props: UpcomingSessionsProps) {
     if (kind === 'logged' || kind === 'removed') headingRef.current?.focus();
   }, [context.announcement]);
   useEffect(() => {
-    if (formState.kind === 'saved') openRef.current?.focus();
-  }, [formState.kind]);
+    // The form is gone with the plan it stored: continue from the button that opens it.
+    if (context.form === 'saved') openRef.current?.focus();
+  }, [context.form]);
 
   const say = (announcement: PlansAnnouncement | null) => {
     if (!announcement) return null;
@@ -137,7 +130,7 @@ export function UpcomingSessions(props: UpcomingSessionsProps) {
           aria-expanded={formOpen}
           aria-controls="courses-plan-form"
           data-testid="plan-session"
-          onClick={() => setFormState(formOpen ? { kind: 'closed' } : { kind: 'open' })}
+          onClick={() => send({ type: formOpen ? 'CLOSE_FORM' : 'OPEN_FORM' })}
         >
           {t('courses:plan.open')}
         </button>
@@ -147,12 +140,9 @@ export function UpcomingSessions(props: UpcomingSessionsProps) {
           <PlanForm
             lessons={lessons}
             busy={busy}
-            onSave={(plan) => {
-              setFormState({ kind: 'sent', id: plan.id });
-              send({ type: 'ADD', plan });
-            }}
+            onSave={(plan) => send({ type: 'ADD', plan })}
             onCancel={() => {
-              setFormState({ kind: 'closed' });
+              send({ type: 'CLOSE_FORM' });
               openRef.current?.focus();
             }}
           />

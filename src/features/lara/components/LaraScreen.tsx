@@ -1,6 +1,7 @@
 /**
  * Lära: hosts the lesson flow machine and renders the view for its state. The lessons for the
- * visitor's language (and the help point's own) load when the section opens.
+ * visitor's language (and the help point's own) load when the section opens, through the
+ * app's content loader.
  */
 import { useMemo } from 'react';
 import { useMachine } from '@xstate/react';
@@ -8,7 +9,6 @@ import { fromPromise } from 'xstate';
 import { useTranslation } from 'react-i18next';
 import { SectionLoading } from '../../../components/SectionLoading';
 import type { LoadedLessons } from '../lessons/load-lessons';
-import type { LocalLessons } from '../lessons/local-lessons';
 import { laraMachine } from '../flow/lara-machine';
 import { lessonLogLogic, type LessonRecord } from '../flow/lesson-log';
 import type { LanguageCode } from '../../../protocol/vocabulary';
@@ -19,7 +19,8 @@ import { DoneView } from './DoneView';
 import './lara.css';
 
 export interface LaraServices {
-  localLessons: () => Promise<LocalLessons | null>;
+  /** The lessons in this language, the help point's own merged in. */
+  loadLessons: (language: LanguageCode) => Promise<LoadedLessons>;
   recordLesson: (lesson: LessonRecord) => void;
 }
 
@@ -35,13 +36,9 @@ export function LaraScreen({ language, services, onBackHome }: LaraScreenProps) 
     () =>
       laraMachine.provide({
         actors: {
-          loadLessons: fromPromise<LoadedLessons, { language: LanguageCode }>(async ({ input }) => {
-            const [loader, local] = await Promise.all([
-              import('../lessons/load-lessons'),
-              services.localLessons(),
-            ]);
-            return loader.loadLessons(input.language, local);
-          }),
+          loadLessons: fromPromise<LoadedLessons, { language: LanguageCode }>(({ input }) =>
+            services.loadLessons(input.language),
+          ),
           lessonLog: lessonLogLogic(services.recordLesson),
         },
       }),

@@ -5,29 +5,22 @@
  */
 import { memo, useMemo } from 'react';
 import { useQuietMachine } from '../tagging/use-quiet-machine';
-import { fromPromise } from 'xstate';
 import { useTranslation } from 'react-i18next';
-import { v7 as uuidv7 } from 'uuid';
 import { Screen } from '../../../components/Screen';
 import type { HelpTopic, Obstacle } from '../../../protocol/vocabulary';
 import type { StaffServices, ErrandOption } from '../staff-services';
-import {
-  taggingMachine,
-  type CorrectionInput,
-  type SavedNote as Note,
-} from '../tagging/tagging-machine';
+import type { SavedNote as Note } from '../tagging/tagging-machine';
+import { taggingMachineWith } from '../tagging/tagging-with-services';
 import {
   draftFromCombination,
   draftFromRecord,
   mostUsed,
   sameAsLast,
-  toQuestionData,
   type Combination,
   type QuestionData,
   type TagDefaults,
   type TagDraft,
 } from '../tagging/tag-record';
-import { measureCommit } from '../tagging/commit-timing';
 import { useQuestionRecords } from '../tagging/use-question-records';
 import { useHelpPointTally } from '../tagging/use-help-point-tally';
 import { isToday, tally, type QuestionRecord } from '../tagging/today-records';
@@ -59,27 +52,7 @@ interface TagScreenProps {
 
 export const TagScreen = memo(function TagScreen({ services, errands, startFrom }: TagScreenProps) {
   const { t } = useTranslation('staff');
-  const machine = useMemo(
-    () =>
-      taggingMachine.provide({
-        actors: {
-          saveRecord: fromPromise(async ({ input }: { input: { draft: TagDraft } }) => {
-            const recordId = uuidv7();
-            const data = toQuestionData(input.draft, recordId);
-            await services.saveQuestion(data);
-            measureCommit();
-            return { recordId, data };
-          }),
-          correctRecord: fromPromise(({ input }: { input: CorrectionInput }) =>
-            services.correctQuestion(
-              input.recordId,
-              input.next && toQuestionData(input.next, input.recordId),
-            ),
-          ),
-        },
-      }),
-    [services],
-  );
+  const machine = useMemo(() => taggingMachineWith(services), [services]);
   const [state, send] = useQuietMachine(machine, { defaults: DEFAULTS, startFrom }, isSaving);
   const { draft, note, problem, revision, editing } = state.context;
   const { records, problem: readProblem } = useQuestionRecords(services, revision);

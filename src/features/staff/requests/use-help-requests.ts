@@ -3,12 +3,13 @@
  * acts on them. Polling (every few seconds) works through every proxy and sleeps with the
  * tab; when the collector cannot be reached the list says so instead of going quiet.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import {
   HELP_REQUEST_POLL_MS,
   type HelpRequest,
   type HelpRequestAction,
 } from '../../../protocol/help-requests';
+import { usePolling, type Polled } from '../../../lib/use-polling';
 import type { StaffServices } from '../staff-services';
 
 export type RequestsState =
@@ -18,49 +19,47 @@ export type RequestsState =
   | { kind: 'refused'; message: string; requests: HelpRequest[] }
   | { kind: 'ok'; requests: HelpRequest[] };
 
-function requestsOf(state: RequestsState): HelpRequest[] {
-  return 'requests' in state ? state.requests : [];
+/** The collector answered, but not with the list: polling retries, the screen says why. */
+class ListNotGiven extends Error {
+  constructor(readonly reply: { kind: 'unreachable' } | { kind: 'refused'; message: string }) {
+    super(reply.kind === 'refused' ? reply.message : 'unreachable');
+  }
+}
+
+type Listed = HelpRequest[] | 'not-enrolled';
+
+function requestsState({ data, error }: Polled<Listed>): RequestsState {
+  // The last list the collector gave, shown (stale) while it cannot give a new one.
+  const requests = Array.isArray(data) ? data : [];
+  if (error instanceof ListNotGiven && error.reply.kind === 'refused')
+    return { kind: 'refused', message: error.reply.message, requests };
+  if (error) return { kind: 'unreachable', requests };
+  if (data === undefined) return { kind: 'loading' };
+  if (data === 'not-enrolled') return { kind: 'not-enrolled' };
+  return { kind: 'ok', requests: data };
 }
 
 export function useHelpRequests(services: StaffServices, pollMs = HELP_REQUEST_POLL_MS) {
-  const [state, setState] = useState<RequestsState>({ kind: 'loading' });
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    const poll = async () => {
-      const client = await services.helpRequests().catch(() => null);
-      if (cancelled) return;
-      if (!client) {
-        setState({ kind: 'not-enrolled' });
-        return;
-      }
-      const reply = await client.list();
-      if (cancelled) return;
-      setState((previous) => {
-        if (reply.kind === 'ok') return { kind: 'ok', requests: reply.value };
-        if (reply.kind === 'unreachable')
-          return { kind: 'unreachable', requests: requestsOf(previous) };
-        return { kind: 'refused', message: reply.message, requests: requestsOf(previous) };
-      });
-    };
-    void poll();
-    const timer = window.setInterval(() => void poll(), pollMs);
-    return () => {
-      cancelled = true;
-      window.clearInterval(timer);
-    };
-  }, [services, pollMs, tick]);
+  const list = useCallback(async (): Promise<Listed> => {
+    const client = await services.helpRequests().catch(() => null);
+    if (!client) return 'not-enrolled';
+    const reply = await client.list();
+    if (reply.kind !== 'ok') throw new ListNotGiven(reply);
+    return reply.value;
+  }, [services]);
+  const polled = usePolling(list, { intervalMs: pollMs });
+  const state = requestsState(polled);
+  const { refresh } = polled;
 
   const act = useCallback(
     async (id: string, action: HelpRequestAction) => {
       const client = await services.helpRequests();
       const reply = client ? await client.act(id, action) : null;
-      setTick((value) => value + 1);
+      refresh();
       return reply?.kind === 'ok';
     },
-    [services],
+    [services, refresh],
   );
 
-  return { state, requests: requestsOf(state), act };
+  return { state, requests: 'requests' in state ? state.requests : [], act };
 }

@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next';
 import { SectionScreen } from '../../../components/SectionScreen';
 import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
 import { Picture } from '../../../components/Picture';
-import { useKioskConfig } from '../../../lib/kiosk-config-context';
 import type { LoadedItems } from '../items/load-items';
 import { DEMOS } from '../items/testa-schema';
 import { testaMachine } from '../flow/testa-machine';
@@ -21,25 +20,25 @@ import './testa.css';
 
 interface TestaScreenProps {
   language: LanguageCode;
+  /** The items the help point has, in its order, in this language. */
+  loadItems: (language: LanguageCode) => Promise<LoadedItems>;
   onTried: (itemId: string) => void;
   onBackHome: () => void;
 }
 
-export function TestaScreen({ language, onTried, onBackHome }: TestaScreenProps) {
+export function TestaScreen({ language, loadItems, onTried, onBackHome }: TestaScreenProps) {
   const { t } = useTranslation();
-  const config = useKioskConfig();
   const machine = useMemo(
     () =>
       testaMachine.provide({
         actors: {
-          loadItems: fromPromise<LoadedItems, { language: LanguageCode }>(async ({ input }) => {
-            const loader = await import('../items/load-items');
-            return loader.loadItems(input.language, config.testaItems);
-          }),
+          loadItems: fromPromise<LoadedItems, { language: LanguageCode }>(({ input }) =>
+            loadItems(input.language),
+          ),
         },
         actions: { recordTried: (_, { itemId }) => onTried(itemId) },
       }),
-    [config, onTried],
+    [loadItems, onTried],
   );
   const [state, send] = useMachine(machine, { input: { language } });
   const { items, itemId, demo } = state.context;

@@ -2,13 +2,17 @@
  * The page's sync wiring, loaded after the first screen: the scheduler and its triggers,
  * Background Sync registration, retention, and a status snapshot for the staff view.
  */
-import type { LocalData } from '../db/local-data';
-import type { DeviceStatusSnapshot, SyncProgress } from '../sync/device-status';
-import { drainOutbox } from '../sync/drain-outbox';
-import { withDrainLock } from '../sync/drain-lock';
-import { fetchTransport } from '../sync/transport';
-import { createSyncScheduler, type SyncTrigger, type TriggerResult } from '../sync/sync-scheduler';
-import { OUTBOX_SYNC_TAG } from '../sync/worker-drain-tag';
+import type { LocalData } from '../../db/local-data';
+import type { DeviceStatusSnapshot, SyncProgress } from '../../sync/device-status';
+import { drainOutbox } from '../../sync/drain-outbox';
+import { withDrainLock } from '../../sync/drain-lock';
+import { fetchTransport } from '../../sync/transport';
+import {
+  createSyncScheduler,
+  type SyncTrigger,
+  type TriggerResult,
+} from '../../sync/sync-scheduler';
+import { OUTBOX_SYNC_TAG } from '../../sync/worker-drain-tag';
 
 export interface SyncController {
   trigger(reason: SyncTrigger): Promise<TriggerResult>;

@@ -1,12 +1,12 @@
 /**
- * The staff screens' services, wired to the runtime: question records through LocalData
+ * The staff screens' services, wired to the app's: question records through LocalData
  * (saves are strict commits; corrections hold the outbox lock so no batch holding the record
  * is in flight), the catalogue's errands for tagging, and the collector's live calls.
  */
-import type { Runtime } from './runtime';
-import type { ErrandOption, StaffServices } from '../features/staff/staff-services';
-import { withOutboxExclusive } from '../sync/drain-lock';
-import { AGENCIES, type Agency } from '../protocol/vocabulary';
+import type { AppServices } from './app-services';
+import type { ErrandOption, StaffServices } from '../../features/staff/staff-services';
+import { withOutboxExclusive } from '../../sync/drain-lock';
+import { AGENCIES, type Agency } from '../../protocol/vocabulary';
 
 /** Catalogue agencies are finer than the tag vocabulary: map what matches, the rest is "other". */
 function tagAgency(catalogueAgency: string): Agency {
@@ -16,26 +16,29 @@ function tagAgency(catalogueAgency: string): Agency {
     : 'other';
 }
 
-export function createStaffServices(runtime: Runtime): StaffServices {
+export function createStaffServices(
+  app: Pick<
+    AppServices,
+    'config' | 'storage' | 'identity' | 'sync' | 'content' | 'collector' | 'logs'
+  >,
+): StaffServices {
   return {
-    askPostcodeArea: runtime.config.askPostcodeArea === true,
+    askPostcodeArea: app.config.current.askPostcodeArea === true,
 
-    async saveQuestion(data) {
-      await runtime.recordLog('question', data);
-    },
+    saveQuestion: (data) => app.logs.record('question', data),
 
     async correctQuestion(recordId, next) {
-      const [data, identity] = await Promise.all([runtime.localData(), runtime.identity()]);
+      const [data, identity] = await Promise.all([app.storage.open(), app.identity.current()]);
       const outcome = await withOutboxExclusive(() =>
         data.correctQuestion(recordId, next, identity),
       );
       // A queued correction should travel as soon as it can, like any new log.
-      void runtime.sync().then((controller) => controller.afterWrite());
+      app.sync.afterWrite();
       return outcome;
     },
 
     async readQuestionEvents() {
-      const data = await runtime.localData();
+      const data = await app.storage.open();
       const [questions, withdrawals] = await Promise.all([
         data.listLogs('question'),
         data.listLogs('question-withdrawn'),
@@ -45,11 +48,7 @@ export function createStaffServices(runtime: Runtime): StaffServices {
     },
 
     async errands(language): Promise<ErrandOption[]> {
-      const [loader, local] = await Promise.all([
-        import('../features/anvanda/catalogue/load-catalogue'),
-        runtime.localCatalogue(),
-      ]);
-      const catalogue = await loader.loadCatalogue(language, local);
+      const catalogue = await app.content.load('catalogue', language);
       return catalogue.facts.errands
         .map((errand) => ({
           id: errand.id,
@@ -60,7 +59,7 @@ export function createStaffServices(runtime: Runtime): StaffServices {
     },
 
     async helpRequests() {
-      const client = await runtime.collector();
+      const client = await app.collector.client();
       if (!client) return null;
       return {
         list: () => client.listHelpRequests(),

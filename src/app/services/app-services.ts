@@ -1,0 +1,66 @@
+/**
+ * The composition root's services, built once at start-up outside React: configuration,
+ * storage, identity, sync, enrollment, content, the collector's live calls and logs. Storage
+ * and sync start after the attract screen is interactive (afterInteractive), so the first
+ * screen stays fast.
+ */
+import { startUpdateManager, type UpdateController } from '../../features/pwa/update-manager';
+import { takeEnrollmentFromUrl } from '../../sync/enrollment-link';
+import { createCollectorService, type CollectorService } from './collector';
+import { loadConfig, type ConfigService } from './config';
+import { createContentService, type ContentService } from './content';
+import { createEnrollmentService, type EnrollmentService } from './enrollment';
+import { createIdentityService, type IdentityService } from './identity';
+import { createLogService, type LogService } from './logs';
+import { createStorageService, type StorageService } from './storage';
+import { createSyncService, type SyncService } from './sync';
+
+export interface AppServices {
+  config: ConfigService;
+  storage: StorageService;
+  identity: IdentityService;
+  sync: SyncService;
+  enrollment: EnrollmentService;
+  content: ContentService;
+  collector: CollectorService;
+  logs: LogService;
+  updates: UpdateController;
+  /** Called once the attract screen is interactive: opens storage and starts sync. */
+  afterInteractive(): void;
+}
+
+export async function createAppServices(): Promise<AppServices> {
+  // Read before anything waits, and removed from the address at once.
+  const startupLink = takeEnrollmentFromUrl(window.location, window.history);
+  const storage = createStorageService();
+  const config = await loadConfig(storage);
+  const current = config.current;
+
+  // Asking is enough: Chromium grants it to installed apps; the staff view shows the answer.
+  void navigator.storage?.persist?.().catch(() => false);
+
+  const identity = createIdentityService(storage, current);
+  const sync = createSyncService(storage, current);
+  const enrollment = createEnrollmentService({ startupLink, storage, identity, sync });
+  const content = createContentService(storage, current);
+
+  return {
+    config,
+    storage,
+    identity,
+    sync,
+    enrollment,
+    content,
+    collector: createCollectorService(storage),
+    logs: createLogService(storage, identity, sync),
+    updates: startUpdateManager({ checkEveryMs: current.updateCheckMinutes * 60_000 }),
+    afterInteractive() {
+      void (async () => {
+        await config.keepLastGood();
+        await (await storage.open()).getDeviceId();
+        if (!(await enrollment.applyStartupLink())) await sync.controller();
+        await content.checkLocalFiles();
+      })().catch((error: unknown) => console.error('storage or sync could not start', error));
+    },
+  };
+}
