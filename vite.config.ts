@@ -2,12 +2,17 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { APP_VERSION_PATTERN } from './src/protocol/codes';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 // A build label lets tests and staff tell two builds apart (the update flow is tested that way).
 const appVersion = process.env.HJALPPUNKT_VERSION ?? pkg.version;
+// The collector refuses a heartbeat whose appVersion is anything else: fail the build instead.
+if (!APP_VERSION_PATTERN.test(appVersion)) {
+  throw new Error(`HJALPPUNKT_VERSION "${appVersion}" must be 1.2.3 or 1.2.3-rc.4`);
+}
 
 export default defineConfig({
   define: {

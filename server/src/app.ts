@@ -10,7 +10,9 @@ import { installCors } from './http/cors';
 import { installErrorHandlers, sendError } from './http/errors';
 import { registerEventsRoute } from './http/events-route';
 import { registerHelpRequestRoutes } from './http/help-requests-route';
+import { installProtocolGuards } from './http/protocol-guards';
 import { TokenBucketLimiter, type RateLimitOptions } from './http/rate-limit';
+import { createKnownCodes, type LocalCodesSource } from './known-codes';
 import type { CollectorStore } from './store/collector-store';
 
 export const HEALTH_PATH = '/api/v1/health';
@@ -23,6 +25,8 @@ export interface AppOptions {
   logger: boolean;
   /** The clock of help requests (created, updated, expired). Default: the system clock. */
   now?: () => Date;
+  /** A help point's own errands and lessons, beside content/'s (see known-codes.ts). */
+  localCodes?: LocalCodesSource;
 }
 
 export function buildApp(options: AppOptions): FastifyInstance {
@@ -36,6 +40,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   installCors(app);
   installErrorHandlers(app, options.bodyLimitBytes);
+  // 405 for methods a path lacks (CONNECT included), 415 for encodings and charsets.
+  installProtocolGuards(app);
 
   app.get(HEALTH_PATH, async (request, reply) => {
     try {
@@ -49,8 +55,9 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : null;
   const { store } = options;
-  registerEventsRoute(app, store, limiter);
-  registerHelpRequestRoutes(app, store, limiter, options.now ?? (() => new Date()));
+  const knownCodes = createKnownCodes(undefined, options.localCodes);
+  registerEventsRoute(app, store, limiter, knownCodes);
+  registerHelpRequestRoutes(app, store, limiter, options.now ?? (() => new Date()), knownCodes);
   registerAdminRoutes(app, store, options.adminToken);
   return app;
 }

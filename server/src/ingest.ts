@@ -2,10 +2,55 @@
  * Decides each submitted event's fate before anything touches the database: validated one
  * by one against the shared schema, so one bad event does not sink the batch. Reasons name
  * the failing field and rule but never echo submitted values (they could hold personal data).
+ * An event is stored only when its times are real and in the window the collector can store
+ * and query, and every content id in it is one the collector knows.
  */
-import { logEventSchema, SCHEMA_VERSION, type LogEvent } from '../../src/protocol/events';
+import {
+  eventTimes,
+  logEventSchema,
+  SCHEMA_VERSION,
+  type LogEvent,
+} from '../../src/protocol/events';
 import { REJECTION_REASONS, type EventResult } from '../../src/protocol/sync-api';
+import {
+  INSTANT_TIME_RULE,
+  MINUTE_TIME_RULE,
+  TIME_WINDOW_AHEAD_MS,
+  inTimeWindow,
+  normalisedInstant,
+  parseTime,
+} from '../../src/protocol/times';
+import { codesOf, type CodeCheck } from './known-codes';
 import { describeIssue, isRecord } from './untrusted-input';
+
+const TIME_RULES = new Set([INSTANT_TIME_RULE, MINUTE_TIME_RULE]);
+const AHEAD_HOURS = TIME_WINDOW_AHEAD_MS / 3_600_000;
+
+/** The first reason a schema-valid event cannot be stored, or null. */
+function storageProblem(event: LogEvent, receivedAtMs: number, isKnown: CodeCheck): string | null {
+  for (const { path, text } of eventTimes(event)) {
+    const parsed = parseTime(text, { precision: path === 'occurredAt' ? 'instant' : 'minute' });
+    // The schema has checked every time already; this is the same parser, for the window.
+    if (!parsed.ok) return `${REJECTION_REASONS.malformedTime}: ${path}: ${parsed.problem}`;
+    if (!inTimeWindow(parsed.epochMs, receivedAtMs)) {
+      return (
+        `${REJECTION_REASONS.clockOutOfRange}: ${path}: must lie between 2000-01-01 and ` +
+        `${AHEAD_HOURS} hours after the collector received it; check the device's clock`
+      );
+    }
+  }
+  for (const { path, kind, id } of codesOf(event)) {
+    if (!isKnown(kind, id)) {
+      return `${REJECTION_REASONS.unknownCode}: ${path}: not a ${kind} this collector knows`;
+    }
+  }
+  return null;
+}
+
+/** The event as it is stored: occurredAt in its one canonical form (UTC, milliseconds). */
+function normalised(event: LogEvent): LogEvent {
+  return { ...event, occurredAt: normalisedInstant(event.occurredAt) };
+}
 
 export interface BatchPlan {
   /** Valid, first-in-batch events to insert. */
@@ -14,7 +59,12 @@ export interface BatchPlan {
   results: EventResult[];
 }
 
-export function planBatch(events: readonly unknown[], helpPointId: string): BatchPlan {
+export function planBatch(
+  events: readonly unknown[],
+  helpPointId: string,
+  receivedAt: Date,
+  isKnown: CodeCheck,
+): BatchPlan {
   const toInsert: LogEvent[] = [];
   const seen = new Set<string>();
   const results = events.map((raw, index): EventResult => {
@@ -33,6 +83,10 @@ export function planBatch(events: readonly unknown[], helpPointId: string): Batc
     }
     const parsed = logEventSchema.safeParse(raw);
     if (!parsed.success) {
+      // A bad time has its own reason, so staff see "the clock" rather than "a bug".
+      const timeIssue = parsed.error.issues.find((issue) => TIME_RULES.has(issue.message));
+      if (timeIssue)
+        return reject(`${REJECTION_REASONS.malformedTime}: ${describeIssue(timeIssue)}`);
       const [first] = parsed.error.issues;
       return reject(`${REJECTION_REASONS.invalid}: ${first ? describeIssue(first) : 'invalid'}`);
     }
@@ -42,9 +96,11 @@ export function planBatch(events: readonly unknown[], helpPointId: string): Batc
         `${REJECTION_REASONS.helpPointMismatch}: the device is enrolled at another help point`,
       );
     }
+    const problem = storageProblem(event, receivedAt.getTime(), isKnown);
+    if (problem) return reject(problem);
     if (seen.has(event.id)) return { index, id: event.id, status: 'duplicate' };
     seen.add(event.id);
-    toInsert.push(event);
+    toInsert.push(normalised(event));
     return { index, id: event.id, status: 'accepted' };
   });
   return { toInsert, results };

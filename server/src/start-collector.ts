@@ -4,6 +4,7 @@
  */
 import type { Enrollment } from '../../src/protocol/sync-api';
 import { buildApp } from './app';
+import type { LocalCodesSource } from './known-codes';
 import { enrollDevice } from './enrollment';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
 import { DEFAULT_DATA_DIR, openStore } from './store/open-store';
@@ -30,6 +31,8 @@ export interface CollectorOptions {
   logger?: boolean;
   /** The clock of help requests; tests move it to age requests. Default: the system clock. */
   now?: () => Date;
+  /** A help point's own errands and lessons (known-codes.ts). Default: none. */
+  localCodes?: LocalCodesSource;
 }
 
 export interface RunningCollector {
@@ -66,6 +69,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     logger: options.logger ?? false,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.localCodes ? { localCodes: options.localCodes } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   try {

@@ -3,6 +3,7 @@
  * only needs a code pattern (the kiosk configuration) does not pull in every payload schema.
  */
 import { z } from 'zod/mini';
+import { MINUTE_TIME_RULE, isRealMinute } from './times';
 
 /**
  * Lower-case slug used for help-point, errand, lesson and item ids: never free text. A run
@@ -24,15 +25,24 @@ export const uuidV7Schema = z
   );
 
 /**
+ * What a build may call itself (vite.config.ts refuses any other HJALPPUNKT_VERSION), and so
+ * all a heartbeat's appVersion may hold: a release (1.2.3) or a release candidate
+ * (1.2.3-rc.4). No free text, so no name can ride in it. Not a git hash either: a hash can
+ * hold ten decimal digits in a row, which a personal identity number could hide in.
+ */
+export const APP_VERSION_PATTERN = /^\d{1,4}\.\d{1,4}\.\d{1,4}(?:-rc\.\d{1,3})?$/;
+
+/**
  * The shape enrollment gives a device token (base64url of random bytes): the enrollment link
  * is checked against it, and the collector looks up nothing that does not match it.
  */
 export const DEVICE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
 
-/** Minute precision is all the statistics need, and it makes a visit harder to single out. */
-export const minuteTimestampSchema = z
-  .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/, 'must be an ISO time with minute precision'));
+/**
+ * Minute precision is all the statistics need, and it makes a visit harder to single out.
+ * A real calendar minute (times.ts), not only the pattern: 2026-13-45T99:99Z is refused.
+ */
+export const minuteTimestampSchema = z.string().check(z.refine(isRealMinute, MINUTE_TIME_RULE));
 
 /** Truncates a time to the minute, in UTC, as the envelope's minute fields require. */
 export function toMinute(epochMs: number): string {

@@ -18,6 +18,7 @@ import {
   visitDataSchema,
   codeSchema,
 } from './payloads';
+import { INSTANT_TIME_RULE, isRealInstant } from './times';
 
 export const SCHEMA_VERSION = 1;
 
@@ -26,7 +27,8 @@ export { codeSchema, minuteTimestampSchema } from './payloads';
 const envelopeBase = {
   id: uuidV7Schema,
   schemaVersion: z.literal(SCHEMA_VERSION),
-  occurredAt: z.iso.datetime(),
+  // A real instant (times.ts): z.iso.datetime() let year 0000 and 200-digit fractions through.
+  occurredAt: z.string().check(z.refine(isRealInstant, INSTANT_TIME_RULE)),
   helpPointId: codeSchema,
   deviceId: uuidV7Schema,
 };
@@ -64,3 +66,20 @@ export type LogDataOf<T extends LogEventType> = Extract<LogEvent, { type: T }>['
 export type VisitData = LogDataOf<'visit'>;
 
 export { toMinute } from './codes';
+
+/** The payload fields of each type that hold a minute (the envelope's occurredAt is in every one). */
+export const MINUTE_FIELDS: Readonly<Partial<Record<LogEventType, readonly string[]>>> = {
+  visit: ['startedAt', 'endedAt'],
+  question: ['helpedAt'],
+  'course-session': ['heldAt'],
+};
+
+/** Every time an event carries, by path, for the collector's window check. */
+export function eventTimes(event: LogEvent): { path: string; text: string }[] {
+  const data = event.data as Record<string, unknown>;
+  const minutes = (MINUTE_FIELDS[event.type] ?? []).map((field) => ({
+    path: `data.${field}`,
+    text: String(data[field]),
+  }));
+  return [{ path: 'occurredAt', text: event.occurredAt }, ...minutes];
+}

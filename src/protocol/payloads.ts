@@ -25,7 +25,7 @@ import {
   SESSION_ENDINGS,
   TIME_SPENT,
 } from './vocabulary';
-import { codeSchema, minuteTimestampSchema, uuidV7Schema } from './codes';
+import { APP_VERSION_PATTERN, codeSchema, minuteTimestampSchema, uuidV7Schema } from './codes';
 
 export { codeSchema, minuteTimestampSchema, uuidV7Schema };
 
@@ -114,12 +114,9 @@ export const feedbackDataSchema = z.strictObject({
 });
 
 export const heartbeatDataSchema = z.strictObject({
-  // A release version (1.2.3, optionally -rc.1 or +build), so nothing else can ride in it.
   appVersion: z
     .string()
-    .check(
-      z.regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}(?:[-+][0-9a-z.]{1,24})?$/, 'must be a version label'),
-    ),
+    .check(z.regex(APP_VERSION_PATTERN, 'must be a version: 1.2.3 or 1.2.3-rc.4')),
   queueDepth: count(10_000_000),
   deadLetters: count(10_000_000),
   storagePersisted: z.nullable(z.boolean()),

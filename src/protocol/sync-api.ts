@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   malformed: 'malformed-request',
   tooLarge: 'payload-too-large',
   unsupportedMediaType: 'unsupported-media-type',
+  methodNotAllowed: 'method-not-allowed',
   unauthenticated: 'unauthenticated',
   forbidden: 'forbidden',
   conflict: 'conflict',
@@ -60,7 +61,14 @@ export const REJECTION_REASONS = {
   invalid: 'invalid-event',
   helpPointMismatch: 'help-point-mismatch',
   unsupportedSchema: 'unsupported-schema-version',
+  /** A time that is no calendar instant (2026-13-45T99:99Z, year 0000, 200 fraction digits). */
+  malformedTime: 'malformed-time',
+  /** A real time outside 2000-01-01 … receive time + 24 h: the device's clock is wrong. */
+  clockOutOfRange: 'clock-out-of-range',
+  /** An errand, lesson, Testa item or course topic the collector does not know. */
+  unknownCode: 'unknown-code',
 } as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[keyof typeof REJECTION_REASONS];
 
 /** What an enrollment link or QR code carries (base64url JSON in the URL fragment #enroll=…). */
 export const enrollmentSchema = z.strictObject({

@@ -127,3 +127,18 @@ export type ErrandChoice = (typeof ERRAND_CHOICES)[number];
 
 export const FEEDBACK_CONTEXTS = ['visit', 'lesson', 'errand', 'course'] as const;
 export type FeedbackContext = (typeof FEEDBACK_CONTEXTS)[number];
+
+// ---- Codes that are not content ids, but that logs carry in a content id's place ----
+
+/** Testa's try-it-here demos: logged as `tech-tried` itemIds, like the items. */
+export const TESTA_DEMOS = ['camera-check', 'qr-practice', 'read-aloud'] as const;
+
+/** Course types a `course-session` topic may name besides a Lära lesson id. */
+export const COURSE_TYPES = [
+  'basic-internet',
+  'smartphone-tablet',
+  'e-legitimation-course',
+  'safety-online',
+  'e-services-course',
+  'other-course',
+] as const;

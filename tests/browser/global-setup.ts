@@ -5,7 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 
-export const NEXT_VERSION = 'next-test-build';
+/** A release candidate label: the build refuses labels a heartbeat could not carry. */
+export const NEXT_VERSION = '0.1.1-rc.1';
 
 export default function globalSetup() {
   const vite = ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'];

@@ -217,7 +217,10 @@ describe.each(STORE_CASES)('events endpoint ($name)', (storeCase) => {
     expect(answer.body).toEqual({
       error: { code: ERROR_CODES.notFound, message: expect.any(String) },
     });
-    expect((await request(collector.url, '/api/v1/events')).status).toBe(404);
+    // The path exists, only not for GET: 405 with the methods it has (protocol-guards.ts).
+    const wrongMethod = await request(collector.url, '/api/v1/events');
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get('allow')).toBe('OPTIONS, POST');
   });
 
   it('answers 429 with Retry-After once a device has used its burst (default 100)', async () => {

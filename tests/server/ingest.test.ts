@@ -8,11 +8,15 @@ import { enrollmentLink } from '../../server/src/enrollment';
 import { bearerToken, generateToken, hashToken, tokensEqual } from '../../server/src/tokens';
 import { makeEvent } from './support';
 
+// Times and codes have their own tests (times.test.ts, known-codes.test.ts).
+const NOW = new Date();
+const KNOWS_ALL = () => true;
+
 describe('planBatch', () => {
   it('plans inserts for valid events and decides the rest at once', () => {
     const a = makeEvent('kalmar');
     const b = makeEvent('kalmar', 'visit');
-    const plan = planBatch([a, b, a, makeEvent('mjolby'), null], 'kalmar');
+    const plan = planBatch([a, b, a, makeEvent('mjolby'), null], 'kalmar', NOW, KNOWS_ALL);
     expect(plan.toInsert).toEqual([a, b]);
     expect(plan.results.map((r) => r.status)).toEqual([
       'accepted',
@@ -33,17 +37,17 @@ describe('planBatch', () => {
 
   it('lets a valid event through when an invalid one with the same id came first', () => {
     const event = makeEvent('kalmar');
-    const plan = planBatch([{ ...event, type: 'nope' }, event], 'kalmar');
+    const plan = planBatch([{ ...event, type: 'nope' }, event], 'kalmar', NOW, KNOWS_ALL);
     expect(plan.results.map((r) => r.status)).toEqual(['rejected', 'accepted']);
   });
 });
 
 describe('echoed ids', () => {
   it('echoes an id only when it looks like an event id, never an arbitrary string', () => {
-    const huge = planBatch([{ ...makeEvent('hp'), id: 'x'.repeat(400_000) }], 'hp');
+    const huge = planBatch([{ ...makeEvent('hp'), id: 'x'.repeat(400_000) }], 'hp', NOW, KNOWS_ALL);
     expect(huge.results[0]).toMatchObject({ id: null, status: 'rejected' });
     const event = makeEvent('hp');
-    expect(planBatch([event], 'hp').results[0]?.id).toBe(event.id);
+    expect(planBatch([event], 'hp', NOW, KNOWS_ALL).results[0]?.id).toBe(event.id);
   });
 });
 

@@ -85,7 +85,7 @@ export function sampleData(type: LogEventType): unknown {
       return { recordId: uuidv7() };
     case 'lesson':
       return {
-        lessonId: 'e-post-1',
+        lessonId: 'email',
         stepsReached: 3,
         stepsTotal: 5,
         completed: false,
@@ -94,7 +94,7 @@ export function sampleData(type: LogEventType): unknown {
       };
     case 'course-session':
       return {
-        topic: 'bankid-basics',
+        topic: 'e-legitimation-course',
         heldAt: minute(),
         attendees: 8,
         newAttendees: 3,

@@ -8,6 +8,7 @@ import {
   type EventBatchResponse,
 } from '../../../src/protocol/sync-api';
 import { completeResults, planBatch } from '../ingest';
+import type { KnownCodes } from '../known-codes';
 import type { CollectorStore } from '../store/collector-store';
 import { describeIssue } from '../untrusted-input';
 import { deviceAuth } from './device-auth';
@@ -23,6 +24,7 @@ export function registerEventsRoute(
   app: FastifyInstance,
   stores: Pick<CollectorStore, 'devices' | 'events'>,
   limiter: TokenBucketLimiter | null,
+  knownCodes: KnownCodes,
 ): void {
   const auth = deviceAuth(stores.devices, limiter);
   app.post(EVENTS_PATH, { onRequest: auth }, async (request, reply) => {
@@ -50,7 +52,8 @@ export function registerEventsRoute(
       );
     }
 
-    const plan = planBatch(batch.data.events, device.helpPointId);
+    const isKnown = await knownCodes.forHelpPoint(device.helpPointId);
+    const plan = planBatch(batch.data.events, device.helpPointId, receivedAt, isKnown);
     const inserted = await stores.events.insert(plan.toInsert, receivedAt, device.id);
     const response: EventBatchResponse = {
       receivedAt: receivedAt.toISOString(),

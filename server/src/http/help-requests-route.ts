@@ -19,6 +19,7 @@ import {
   type HelpRequestStatus,
 } from '../../../src/protocol/help-requests';
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
+import type { KnownCodes } from '../known-codes';
 import type { CollectorStore } from '../store/collector-store';
 import type { DeviceRecord } from '../store/device-store';
 import { describeIssue } from '../untrusted-input';
@@ -57,6 +58,7 @@ export function registerHelpRequestRoutes(
   stores: Pick<CollectorStore, 'devices' | 'events' | 'helpRequests'>,
   limiter: TokenBucketLimiter | null,
   now: () => Date,
+  knownCodes: KnownCodes,
 ): void {
   const auth = deviceAuth(stores.devices, limiter);
   const ttlStart = (at: Date) => new Date(at.getTime() - HELP_REQUEST_TTL_MS);
@@ -72,6 +74,15 @@ export function registerHelpRequestRoutes(
         400,
         ERROR_CODES.malformed,
         `The body must be { "id": UUIDv7, "language": language code, "errandId": errand code or null }: ${detail}.`,
+      );
+    }
+    const { errandId } = body.data;
+    if (errandId !== null && !(await knownCodes.isKnown('errand', errandId, device.helpPointId))) {
+      return sendError(
+        reply,
+        400,
+        ERROR_CODES.malformed,
+        'errandId: not an errand this collector knows; send null when the visitor asked from no errand.',
       );
     }
     const at = now();
@@ -157,7 +168,7 @@ export function registerHelpRequestRoutes(
     { onRequest: [auth, staffOnly('Only staff devices read the tally.')] },
     async (request, reply) => {
       const device = callingDevice(request);
-      const query = parseTallyQuery(request.query);
+      const query = parseTallyQuery(request.query, now());
       if (!query.ok) {
         return sendError(
           reply,

@@ -4,6 +4,7 @@
  * report covers all time).
  */
 import { z } from 'zod/mini';
+import { inTimeWindow, parseTime } from '../../../src/protocol/times';
 import { describeIssue } from '../untrusted-input';
 
 export const MAX_TALLY_SPAN_MS = 48 * 60 * 60_000;
@@ -11,8 +12,8 @@ export const MAX_TALLY_SPAN_MS = 48 * 60 * 60_000;
 export const MAX_UTC_OFFSET_MINUTES = 14 * 60;
 
 const tallyQuerySchema = z.strictObject({
-  from: z.iso.datetime({ offset: true }),
-  to: z.iso.datetime({ offset: true }),
+  from: z.string(),
+  to: z.string(),
   utcOffsetMinutes: z
     .string()
     .check(z.regex(/^-?\d{1,4}$/, 'must be a whole number of minutes, such as 60 or -300')),
@@ -24,14 +25,35 @@ export const TALLY_QUERY_USAGE =
 export type TallyQuery =
   { ok: true; from: Date; to: Date; utcOffsetMinutes: number } | { ok: false; problem: string };
 
-export function parseTallyQuery(query: unknown): TallyQuery {
+/**
+ * A query time through the protocol's one parser, in the window the collector stores: a year
+ * 0000 or 9999 bound is a mistake, and handing it on is what made the database answer 500.
+ */
+export function parseQueryTime(
+  name: string,
+  text: string,
+  now: Date,
+): { ok: true; at: Date } | { ok: false; problem: string } {
+  const parsed = parseTime(text, { precision: 'instant', offsets: true });
+  if (!parsed.ok) return { ok: false, problem: `${name}: not a valid time: ${parsed.problem}` };
+  if (!inTimeWindow(parsed.epochMs, now.getTime())) {
+    return { ok: false, problem: `${name}: must lie between 2000-01-01 and 24 hours from now` };
+  }
+  return { ok: true, at: new Date(parsed.epochMs) };
+}
+
+export function parseTallyQuery(query: unknown, now = new Date()): TallyQuery {
   const parsed = tallyQuerySchema.safeParse(query);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     return { ok: false, problem: issue ? describeIssue(issue, '(query)') : 'invalid' };
   }
-  const from = new Date(parsed.data.from);
-  const to = new Date(parsed.data.to);
+  const fromTime = parseQueryTime('from', parsed.data.from, now);
+  if (!fromTime.ok) return fromTime;
+  const toTime = parseQueryTime('to', parsed.data.to, now);
+  if (!toTime.ok) return toTime;
+  const from = fromTime.at;
+  const to = toTime.at;
   const utcOffsetMinutes = Number(parsed.data.utcOffsetMinutes);
   if (Math.abs(utcOffsetMinutes) > MAX_UTC_OFFSET_MINUTES) {
     return {

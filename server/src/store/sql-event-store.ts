@@ -5,6 +5,7 @@
  */
 import type { LogEvent } from '../../../src/protocol/events';
 import type { HelpPointTally } from '../../../src/protocol/help-requests';
+import { normalisedInstant } from '../../../src/protocol/times';
 import type { EventFilter, EventStore, HelpPointReport } from './event-store';
 import type { SqlDriver } from './sql-driver';
 
@@ -87,7 +88,8 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
         event.id,
         event.type,
         event.schemaVersion,
-        event.occurredAt,
+        // The one canonical form, never the raw text: both databases read it alike.
+        normalisedInstant(event.occurredAt),
         received,
         event.helpPointId,
         event.deviceId,

@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import {
   COURSE_ROLES,
+  COURSE_TYPES,
   HELP_LANGUAGES,
   type CourseRole,
   type HelpLanguage,
@@ -16,15 +17,11 @@ import type { LogDataOf } from '../../protocol/events';
 
 export type CourseSessionData = LogDataOf<'course-session'>;
 
-/** Course types besides the Lära lessons (whose ids are topics too). */
-export const COURSE_TYPES = [
-  'basic-internet',
-  'smartphone-tablet',
-  'e-legitimation-course',
-  'safety-online',
-  'e-services-course',
-  'other-course',
-] as const;
+/**
+ * Course types besides the Lära lessons (whose ids are topics too). The list lives in the
+ * protocol, where the collector checks logged topics against it.
+ */
+export { COURSE_TYPES };
 export type CourseType = (typeof COURSE_TYPES)[number];
 
 /**

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { codeSchema } from '../../../protocol/codes';
+import { TESTA_DEMOS } from '../../../protocol/vocabulary';
 
 export const ITEM_PICTURES = [
   'ereader',
@@ -17,8 +18,11 @@ export const ITEM_PICTURES = [
   'scanner',
 ] as const;
 
-/** Try-it-here demos the browser can do safely; their ids are logged like items'. */
-export const DEMOS = ['camera-check', 'qr-practice', 'read-aloud'] as const;
+/**
+ * Try-it-here demos the browser can do safely; their ids are logged like items', so the list
+ * lives in the protocol, where the collector checks logged ids against it.
+ */
+export const DEMOS = TESTA_DEMOS;
 export type Demo = (typeof DEMOS)[number];
 
 export const testaFactsSchema = z.strictObject({
