@@ -41,7 +41,7 @@ function storageProblem(event: LogEvent, receivedAtMs: number, isKnown: CodeChec
   }
   for (const { path, kind, id } of codesOf(event)) {
     if (!isKnown(kind, id)) {
-      return `${REJECTION_REASONS.unknownCode}: ${path}: not a ${kind} this collector knows`;
+      return `${REJECTION_REASONS.unknownCode}: ${path}: not a known ${kind} code`;
     }
   }
   return null;

@@ -7,7 +7,13 @@ import { migrate, readMigrations } from '../../server/src/store/migrator';
 import { openPgliteDriver } from '../../server/src/store/pglite-driver';
 import { openPostgresDriver } from '../../server/src/store/postgres-driver';
 import type { SqlDriver } from '../../server/src/store/sql-driver';
-import { SETUP_TIMEOUT_MS, createPostgresSchema, questionData, sampleData } from './support';
+import {
+  SETUP_TIMEOUT_MS,
+  createPostgresSchema,
+  makeEvent,
+  questionData,
+  sampleData,
+} from './support';
 
 const HELP_POINT = 'legacy-hp';
 const RECEIVED = '2026-11-21T12:00:00.000Z';
@@ -152,5 +158,20 @@ describe.each(DRIVERS)('migration 006 on legacy times ($name)', (driverCase) => 
     });
     const report = await createSqlCollectorStore(opened.driver).events.report();
     expect(report.find((r) => r.helpPointId === HELP_POINT)?.questions).toBe(2);
+  });
+
+  it('stores the normalised instant, never the raw text (a 9-digit fraction is cut to ms)', async () => {
+    const [device] = await opened.driver.query<{ id: string }>('SELECT id FROM devices');
+    const event = makeEvent(HELP_POINT, 'feedback', {
+      occurredAt: '2026-11-21T10:00:00.123999999Z',
+    });
+    const store = createSqlCollectorStore(opened.driver);
+    await store.events.insert([event], new Date(RECEIVED), device?.id ?? '');
+    const [row] = await opened.driver.query<{ micros: string }>(
+      `SELECT (extract(microseconds FROM occurred_at))::text AS micros FROM events WHERE id = $1::uuid`,
+      [event.id],
+    );
+    // Given the raw text, PostgreSQL would round to …124000 µs; PGlite could refuse longer ones.
+    expect(Number(row?.micros)).toBe(123_000);
   });
 });

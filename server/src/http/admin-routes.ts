@@ -67,8 +67,12 @@ export function registerAdminRoutes(
     },
   );
 
-  app.get(`${ADMIN_PREFIX}/report`, { onRequest: authenticateAdmin }, async () => ({
-    generatedAt: new Date().toISOString(),
-    helpPoints: await stores.events.report(),
-  }));
+  app.get(`${ADMIN_PREFIX}/report`, { onRequest: authenticateAdmin }, async (request, reply) => {
+    // The report covers all time and takes no parameters: one it does not read is a mistake
+    // (a from/to meant for the tally), so it is refused rather than silently ignored.
+    if (isRecord(request.query) && Object.keys(request.query).length > 0) {
+      return sendError(reply, 400, ERROR_CODES.malformed, 'The report takes no query parameters.');
+    }
+    return { generatedAt: new Date().toISOString(), helpPoints: await stores.events.report() };
+  });
 }
