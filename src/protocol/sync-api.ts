@@ -70,6 +70,15 @@ export const REJECTION_REASONS = {
 } as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[keyof typeof REJECTION_REASONS];
 
+const REJECTION_REASON_CODES: readonly string[] = Object.values(REJECTION_REASONS);
+
+/** The known reason a per-event rejection starts with ("clock-out-of-range: …"), or null. */
+export function rejectionReasonOf(reason: string): RejectionReason | null {
+  const colon = reason.indexOf(':');
+  const code = colon < 0 ? reason : reason.slice(0, colon);
+  return REJECTION_REASON_CODES.includes(code) ? (code as RejectionReason) : null;
+}
+
 /** What an enrollment link or QR code carries (base64url JSON in the URL fragment #enroll=…). */
 export const enrollmentSchema = z.strictObject({
   collectorUrl: z.url({ protocol: /^https?$/ }),

@@ -8,6 +8,7 @@ import { BackButton } from '../../../components/BackButton';
 import { Screen } from '../../../components/Screen';
 import type { TriggerResult } from '../../../sync/sync-scheduler';
 import { useDeviceStatus, type DeviceStatusSource } from '../use-device-status';
+import { DeadLetterReason } from './DeadLetterReason';
 import './device-status.css';
 
 interface DeviceStatusScreenProps {
@@ -131,7 +132,8 @@ export function DeviceStatusScreen({
               <ul className="dead-letters">
                 {snapshot.deadLetters.map((letter) => (
                   <li key={letter.id}>
-                    {time(letter.at)} · {letter.event.type} · <code lang="en">{letter.reason}</code>
+                    {time(letter.at)} · {letter.event.type} ·{' '}
+                    <DeadLetterReason reason={letter.reason} />
                   </li>
                 ))}
               </ul>
