@@ -10,7 +10,7 @@ import { installCors } from './http/cors';
 import { installErrorHandlers, sendError } from './http/errors';
 import { registerEventsRoute } from './http/events-route';
 import { registerHelpRequestRoutes } from './http/help-requests-route';
-import { installProtocolGuards } from './http/protocol-guards';
+import { answerClientError, installProtocolGuards } from './http/protocol-guards';
 import { TokenBucketLimiter, type RateLimitOptions } from './http/rate-limit';
 import { createKnownCodes, type LocalCodesSource } from './known-codes';
 import type { CollectorStore } from './store/collector-store';
@@ -33,6 +33,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const app = Fastify({
     logger: options.logger,
     bodyLimit: options.bodyLimitBytes,
+    // What Node's parser refuses (an unknown method, say) also answers in the one JSON shape.
+    clientErrorHandler: answerClientError,
   });
   // Only JSON: without this Fastify would also accept text/plain bodies.
   app.removeContentTypeParser('text/plain');

@@ -94,6 +94,7 @@ describe.each(STORE_CASES)('methods and encodings ($name)', (storeCase) => {
     ['CONNECT to a host', 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n'],
     ['CONNECT to a path', `CONNECT ${EVENTS_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`],
     ['TRACE', `TRACE ${EVENTS_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`],
+    ['a method Node does not know', `BREW ${EVENTS_PATH} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`],
   ])('answers %s with a JSON 405 instead of dropping the connection', async (_name, raw) => {
     const answer = parseRaw(await rawExchange(port, raw));
     expect(answer.status).toBe(405);
@@ -102,6 +103,23 @@ describe.each(STORE_CASES)('methods and encodings ($name)', (storeCase) => {
     expect(errorResponseSchema.parse(answer.body).error.code).toBe(ERROR_CODES.methodNotAllowed);
     const health = await request(collector.url, '/api/v1/health');
     expect(health.status).toBe(200);
+  });
+
+  it.each([
+    [
+      'a header line that is no header',
+      'GET /api/v1/health HTTP/1.1\r\nno colon here\r\n\r\n',
+      400,
+    ],
+    [
+      '32 KiB of headers',
+      `GET /api/v1/health HTTP/1.1\r\nX-Big: ${'a'.repeat(32_768)}\r\n\r\n`,
+      431,
+    ],
+  ])('answers %s in the one JSON error shape', async (_name, raw, status) => {
+    const answer = parseRaw(await rawExchange(port, raw));
+    expect(answer.status).toBe(status);
+    expect(errorResponseSchema.parse(answer.body).error.code).toBe(ERROR_CODES.malformed);
   });
 
   const batch = () => JSON.stringify({ events: [makeEvent(helpPointId)] });

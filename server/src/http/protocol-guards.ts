@@ -4,11 +4,11 @@
  * a Content-Encoding other than identity (Fastify ignores it and would parse the compressed
  * bytes as text) or a charset other than UTF-8 (it would parse UTF-16 or Latin-1 as UTF-8).
  */
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { ERROR_CODES, type ErrorResponse } from '../../../src/protocol/sync-api';
-import { sendError } from './errors';
+import { sendError, type ErrorCode } from './errors';
 
 interface RouteMethods {
   pattern: RegExp;
@@ -34,6 +34,32 @@ function allowHeader(methods: Iterable<string>): string {
 const NOT_ALLOWED_MESSAGE =
   'This method is not supported here; the Allow header lists those that are.';
 
+/** Every method some route of the collector answers (for answers given before routing). */
+export const COLLECTOR_METHODS = 'GET, HEAD, OPTIONS, POST';
+
+/** An error answer written straight to the socket, for requests Fastify never sees. */
+function writeRawError(
+  socket: Duplex,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  extraHeaders = '',
+): void {
+  const body: ErrorResponse = { error: { code, message } };
+  const json = JSON.stringify(body);
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${extraHeaders}` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(json)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      json,
+  );
+}
+
 /**
  * Node hands CONNECT to the server's 'connect' event, not to Fastify, and with no listener it
  * drops the connection without a word. The collector is no proxy: it answers 405 and closes.
@@ -41,19 +67,50 @@ const NOT_ALLOWED_MESSAGE =
 function refuseConnect(allow: () => string) {
   return (_request: IncomingMessage, socket: Duplex) => {
     socket.on('error', () => socket.destroy());
-    const body: ErrorResponse = {
-      error: { code: ERROR_CODES.methodNotAllowed, message: NOT_ALLOWED_MESSAGE },
-    };
-    const json = JSON.stringify(body);
-    socket.end(
-      'HTTP/1.1 405 Method Not Allowed\r\n' +
-        `Allow: ${allow()}\r\n` +
-        'Content-Type: application/json; charset=utf-8\r\n' +
-        `Content-Length: ${Buffer.byteLength(json)}\r\n` +
-        'Connection: close\r\n\r\n' +
-        json,
+    writeRawError(
+      socket,
+      405,
+      ERROR_CODES.methodNotAllowed,
+      NOT_ALLOWED_MESSAGE,
+      `Allow: ${allow()}\r\n`,
     );
   };
+}
+
+/**
+ * Fastify's clientErrorHandler: what Node's HTTP parser refuses before any route runs. A
+ * method Node does not know (BREW, or any token) gets the JSON 405 every other method gets;
+ * the rest keep their status (408, 431, 400) but in the collector's one error shape.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  socket.on('error', () => socket.destroy());
+  switch (error.code) {
+    case 'HPE_INVALID_METHOD':
+      return writeRawError(
+        socket,
+        405,
+        ERROR_CODES.methodNotAllowed,
+        NOT_ALLOWED_MESSAGE,
+        `Allow: ${COLLECTOR_METHODS}\r\n`,
+      );
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return writeRawError(
+        socket,
+        408,
+        ERROR_CODES.malformed,
+        'The request took too long to arrive.',
+      );
+    case 'HPE_HEADER_OVERFLOW':
+      return writeRawError(
+        socket,
+        431,
+        ERROR_CODES.malformed,
+        'The request headers are too large.',
+      );
+    default:
+      return writeRawError(socket, 400, ERROR_CODES.malformed, 'The request is not valid HTTP.');
+  }
 }
 
 /** The charset parameter of a Content-Type, lower case and unquoted, or null when absent. */
