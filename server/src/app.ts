@@ -10,6 +10,7 @@ import { installCors } from './http/cors';
 import { installErrorHandlers, sendError } from './http/errors';
 import { registerEventsRoute } from './http/events-route';
 import { registerHelpRequestRoutes } from './http/help-requests-route';
+import { registerSettingsRoutes } from './http/settings-routes';
 import { TokenBucketLimiter, type RateLimitOptions } from './http/rate-limit';
 import type { CollectorStore } from './store/collector-store';
 
@@ -51,6 +52,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   const { store } = options;
   registerEventsRoute(app, store, limiter);
   registerHelpRequestRoutes(app, store, limiter, options.now ?? (() => new Date()));
+  registerSettingsRoutes(app, store, limiter);
   registerAdminRoutes(app, store, options.adminToken);
   return app;
 }
