@@ -181,8 +181,16 @@ export function createSettingsService(deps: {
       applyWhenIdle();
     },
     start(periodMs) {
-      void refresh();
-      window.setInterval(() => void refresh(), periodMs);
+      // After a failure, try again soon (2 s, 4 s, … up to the period): a kiosk just enrolled
+      // should not wait a whole period for its PIN because one request was lost.
+      let failures = 0;
+      const next = async () => {
+        const result = await refresh();
+        failures = result === 'unreachable' ? failures + 1 : 0;
+        const delay = failures > 0 ? Math.min(periodMs, 2000 * 2 ** (failures - 1)) : periodMs;
+        window.setTimeout(() => void next(), delay);
+      };
+      void next();
       window.addEventListener('online', () => void refresh());
     },
   };
