@@ -118,22 +118,42 @@ export async function runHelpPointCli(argv: string[], io: HelpPointCliIo): Promi
     }
   } catch (error) {
     if (!(error instanceof SettingsInputError)) throw error;
-    io.err(`Refused: ${error.message}.`);
+    io.err(`Refused: ${error.message.replace(/\.?$/, '.')}`);
     return 2;
   }
   io.err(USAGE);
   return 2;
 }
 
+/** From a terminal: one line, not echoed. From a pipe: everything (the first line is used). */
 async function readAllStdin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('Staff PIN (at least 6 digits), then Enter: ');
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(chunk as Buffer);
-    // A terminal never ends the stream by itself: the first line is the PIN.
-    if (process.stdin.isTTY && Buffer.concat(chunks).includes(10)) break;
+  const stdin = process.stdin;
+  if (!stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
   }
-  return Buffer.concat(chunks).toString('utf8');
+  process.stderr.write('Staff PIN (at least 6 digits, not shown), then Enter: ');
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve) => {
+    let typed = '';
+    const onData = (chunk: Buffer) => {
+      for (const character of chunk.toString('utf8')) {
+        if (character === '\r' || character === '\n' || character === '\u0003') {
+          stdin.off('data', onData);
+          stdin.setRawMode(false);
+          stdin.pause();
+          process.stderr.write('\n');
+          // Ctrl-C gives an empty PIN, which is refused.
+          resolve(character === '\u0003' ? '' : typed);
+          return;
+        }
+        typed = character === '\u007f' ? typed.slice(0, -1) : typed + character;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
