@@ -32,9 +32,6 @@ export function numberOption(name, fallback) {
   return value;
 }
 
-/** The demo configuration's staff PIN (see the README). */
-export const DEMO_STAFF_PIN = '2580';
-
 /**
  * Builds the kiosk with the project's configuration into `outDir` and returns the folder to
  * serve. `npm test` has just built dist for the browser tests and says so with

@@ -13,7 +13,9 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
-import { buildApp, DEMO_STAFF_PIN, size } from './bench-options.mjs';
+import { buildApp, size } from './bench-options.mjs';
+import { startCollector } from '../server/src/start-collector';
+import { BENCH_STAFF_PIN, enrollWithSettings } from './bench-help-point';
 
 const WARM_UP = size(20, 2);
 const RECORDS = size(300, 10);
@@ -41,6 +43,8 @@ await writeFile(
 // The app itself, built with the project's configuration (service worker included).
 const appServer = await startStaticServer({ root: buildApp(join(work, 'app')) });
 const server = await startStaticServer({ root: join(work, 'site') });
+// Staff mode needs an enrolled kiosk with its help point's PIN from the collector.
+const collector = await startCollector({ dataDir: join(work, 'collector'), rateLimit: false });
 // A persistent profile: IndexedDB on disk, so "strict" means what it says.
 const context = await chromium.launchPersistentContext(
   join(work, 'profile'),
@@ -101,10 +105,9 @@ async function tapRecords(page: Page, records: number): Promise<number[]> {
 
 try {
   const appPage = await context.newPage();
-  await appPage.goto(appServer.url);
-  await appPage.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await enrollWithSettings(appPage, collector, appServer.url, 'demo-bibliotek');
   await appPage.getByTestId('staff-open').click();
-  await appPage.getByTestId('pin-input').fill(DEMO_STAFF_PIN);
+  await appPage.getByTestId('pin-input').fill(BENCH_STAFF_PIN);
   await appPage.getByTestId('pin-submit').click();
   await appPage.getByTestId('tag-topics').waitFor();
   await tapRecords(appPage, UI_WARM_UP);
@@ -141,5 +144,6 @@ try {
   await context.close();
   await server.close();
   await appServer.close();
+  await collector.close();
   await rm(work, { recursive: true, force: true });
 }

@@ -17,10 +17,11 @@ import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { startCollector, type RunningCollector } from '../server/src/start-collector';
-import { encodeEnrollment, EVENTS_PATH, MAX_BATCH_EVENTS } from '../src/protocol/sync-api';
+import { EVENTS_PATH, MAX_BATCH_EVENTS } from '../src/protocol/sync-api';
 import type { LogEvent } from '../src/protocol/events';
 import { writeEventsInKiosk } from '../tests/support/write-outbox';
-import { buildApp, DEMO_STAFF_PIN, numberOption, size } from './bench-options.mjs';
+import { buildApp, numberOption, size } from './bench-options.mjs';
+import { BENCH_STAFF_PIN, enrollWithSettings } from './bench-help-point';
 
 const EVENTS = numberOption('--events', size(10_000, 100));
 const INGEST_EVENTS = size(20_000, 1_000);
@@ -70,7 +71,7 @@ async function ingestRate(
 /** The device status view, where staff press "Sync now": behind the staff PIN on a kiosk. */
 async function openStatusAsStaff(page: Page, kioskUrl: string) {
   await page.goto(`${kioskUrl}/#status`);
-  await page.getByTestId('pin-input').fill(DEMO_STAFF_PIN);
+  await page.getByTestId('pin-input').fill(BENCH_STAFF_PIN);
   await page.getByTestId('pin-submit').click();
   await page.getByTestId('sync-now').waitFor();
 }
@@ -100,10 +101,8 @@ const results: string[] = [];
 
 try {
   // 1. Hjälppunkt's outbox.
-  const { enrollment } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${kiosk.url}/#enroll=${encodeEnrollment(enrollment)}`);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  const enrollment = await enrollWithSettings(page, collector, kiosk.url, HELP_POINT);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });

@@ -3,14 +3,19 @@
  *  - builds the kiosk and serves it on http://127.0.0.1:4173 (KIOSK_PORT);
  *  - starts the reference collector on http://127.0.0.1:8787 (COLLECTOR_PORT), with PGlite
  *    in .data/collector (or PostgreSQL when DATABASE_URL is set);
- *  - prints an enrollment link for the help point in public/kiosk-config.json. Open it once
- *    on the kiosk, and its logs flow to the collector.
+ *  - gives the demo help point (the one in public/kiosk-config.json) its settings at the
+ *    collector, with a fresh random staff PIN, printed here: the demo PIN exists only for
+ *    this demo help point, and a new one is made at every start;
+ *  - prints an enrollment link for that help point. Open it once on the kiosk, and its logs
+ *    flow to the collector and its settings (with the PIN verifier) reach it.
  */
+import { randomInt } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { startStaticServer } from './static-server.mjs';
 import { startCollector } from '../server/src/start-collector';
+import { weakPinReason } from '../src/lib/pin-policy';
 
 const host = process.env.HOST ?? '127.0.0.1';
 const kioskPort = Number(process.env.KIOSK_PORT ?? 4173);
@@ -32,16 +37,23 @@ const collector = await startCollector({
 });
 const kiosk = await startStaticServer({ root: 'dist', port: kioskPort, host });
 
+// The demo help point's settings are the public defaults; its PIN is new at every start.
+const demoConfig = JSON.parse(readFileSync('public/kiosk-config.json', 'utf8')) as {
+  helpPointId: string;
+  helpPointName: string;
+};
+await collector.helpPoints.set(demoConfig.helpPointId, { config: demoConfig });
+let demoPin = '';
+do demoPin = String(randomInt(0, 1_000_000)).padStart(6, '0');
+while (weakPinReason(demoPin) !== null);
+await collector.helpPoints.setPin(demoConfig.helpPointId, demoPin);
+
 // Reuse the demo device while its store lives; a fresh store gets a fresh enrollment.
 let link = !freshStore && existsSync(linkFile) ? readFileSync(linkFile, 'utf8').trim() : '';
 if (!link.startsWith(`${kiosk.url}/#enroll=`)) {
-  const config = JSON.parse(readFileSync('public/kiosk-config.json', 'utf8')) as {
-    helpPointId: string;
-    helpPointName: string;
-  };
   ({ link } = await collector.enroll({
-    helpPointId: config.helpPointId,
-    helpPointName: config.helpPointName,
+    helpPointId: demoConfig.helpPointId,
+    helpPointName: demoConfig.helpPointName,
     role: 'kiosk',
     kioskUrl: kiosk.url,
   }));
@@ -54,6 +66,8 @@ Hjälppunkt is running.
   Kiosk:      ${kiosk.url}/
   Collector:  ${collector.url}/api/v1/events (${process.env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${dataDir}`})
   Staff view: ${kiosk.url}/#status
+  Staff PIN:  ${demoPin} (the demo help point's, new at every start; set your own with
+              npm run collector:help-point -- pin ${demoConfig.helpPointId})
 
 Enroll the kiosk once by opening this link in it (or scan the QR code):
   ${link}

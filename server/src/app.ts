@@ -11,6 +11,7 @@ import { installErrorHandlers, sendError } from './http/errors';
 import { registerEventsRoute } from './http/events-route';
 import { registerHelpRequestRoutes } from './http/help-requests-route';
 import { answerClientError, installProtocolGuards } from './http/protocol-guards';
+import { registerSettingsRoutes } from './http/settings-routes';
 import { TokenBucketLimiter, type RateLimitOptions } from './http/rate-limit';
 import { createKnownCodes, type LocalCodesSource } from './known-codes';
 import type { CollectorStore } from './store/collector-store';
@@ -57,9 +58,14 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : null;
   const { store } = options;
-  const knownCodes = createKnownCodes(undefined, options.localCodes);
+  // A help point's own errands and lessons are known from the settings the collector stores.
+  const knownCodes = createKnownCodes(
+    undefined,
+    options.localCodes ?? ((helpPointId) => store.settings.localCodes(helpPointId)),
+  );
   registerEventsRoute(app, store, limiter, knownCodes);
   registerHelpRequestRoutes(app, store, limiter, options.now ?? (() => new Date()), knownCodes);
+  registerSettingsRoutes(app, store, limiter);
   registerAdminRoutes(app, store, options.adminToken);
   return app;
 }

@@ -9,6 +9,8 @@ import { enrollDevice } from './enrollment';
 import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
 import { DEFAULT_DATA_DIR, openStore } from './store/open-store';
 import type { HelpPointReport } from './store/event-store';
+import { putHelpPointSettings, setHelpPointPin } from './settings/help-point-settings';
+import type { SettingsStore } from './store/settings-store';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -48,6 +50,12 @@ export interface RunningCollector {
   listEventIds(): Promise<string[]>;
   /** The admin report (per help point, corrections applied), for tests and the CLI. */
   report(): Promise<HelpPointReport[]>;
+  /** The same code path as `collector:help-point`: validated settings, a checked PIN. */
+  helpPoints: {
+    set(helpPointId: string, settings: unknown): Promise<number>;
+    setPin(helpPointId: string, pin: string, iterations?: number): Promise<number>;
+    store: SettingsStore;
+  };
   close(): Promise<void>;
 }
 
@@ -90,6 +98,12 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     countEvents: (filter) => store.events.count(filter),
     listEventIds: () => store.events.listIds(),
     report: () => store.events.report(),
+    helpPoints: {
+      set: (helpPointId, settings) => putHelpPointSettings(store.settings, helpPointId, settings),
+      setPin: (helpPointId, pin, iterations) =>
+        setHelpPointPin(store.settings, helpPointId, pin, iterations),
+      store: store.settings,
+    },
     close: () =>
       (closing ??= (async () => {
         try {

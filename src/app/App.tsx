@@ -19,6 +19,8 @@ import { KioskScreen } from './KioskScreen';
 import { useStaffLock } from './use-staff-lock';
 import { useStatusView } from './StatusView';
 import { useDeviceRole } from './use-device-role';
+import { useEnrolled } from './use-enrolled';
+import { NotEnrolledScreen } from '../features/device-status/components/NotEnrolledScreen';
 import type { AppServices } from './services/app-services';
 
 // The staff app (tagging, requests, courses, status) and its strings load only when opened.
@@ -90,14 +92,29 @@ export function App({ services }: { services: AppServices }) {
   const inVisit = state.matches('visit');
   const statusView = useStatusView();
   const role = useDeviceRole(services);
+  const enrolled = useEnrolled(services);
   const unlocked = staff.state.matches('unlocked');
   const staffLocked = staff.state.matches('locked');
   const sendStaff = staff.send;
 
-  // #status is for staff only: on a kiosk it asks for the PIN first.
+  // New settings apply only on an idle kiosk's attract screen, never in a visit or staff mode.
+  const settingsMayApply = role === 'kiosk' && idle && staffLocked && !statusView.open;
+  useEffect(() => services.settings.setIdle(settingsMayApply), [services, settingsMayApply]);
+
+  // #status is for staff only: on a kiosk it asks for the PIN first. A kiosk that is not
+  // enrolled has no staff mode, and shows only how to enroll it.
   useEffect(() => {
-    if (role === 'kiosk' && statusView.open && idle && staffLocked) sendStaff({ type: 'OPEN' });
-  }, [role, statusView.open, idle, staffLocked, sendStaff]);
+    if (role === 'kiosk' && enrolled && statusView.open && idle && staffLocked)
+      sendStaff({ type: 'OPEN' });
+  }, [role, enrolled, statusView.open, idle, staffLocked, sendStaff]);
+
+  if (role === 'kiosk' && !enrolled && statusView.open && idle) {
+    return (
+      <KioskConfigContext.Provider value={config}>
+        <NotEnrolledScreen appVersion={__APP_VERSION__} onClose={statusView.close} />
+      </KioskConfigContext.Provider>
+    );
+  }
 
   // A staff tablet is always the staff app. On a kiosk, staff unlock it with the PIN while
   // it is idle; a visitor's session is never interrupted for it, and it locks by itself.
@@ -139,7 +156,9 @@ export function App({ services }: { services: AppServices }) {
         state={state}
         send={send}
         services={services}
-        onStaff={() => staff.send({ type: 'OPEN' })}
+        onStaff={() =>
+          enrolled ? staff.send({ type: 'OPEN' }) : window.location.assign('#status')
+        }
       />
       {idle && (staff.state.matches('entering') || staff.state.matches('checking')) ? (
         <PinDialog

@@ -7,11 +7,9 @@ import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
 import { staffLockMachine } from '../features/staff/pin/staff-lock-machine';
 import { attemptUnlock, UNLOCKED, type UnlockResult } from '../features/staff/pin/pin-lockout';
+import { staffSessionMs } from '../lib/kiosk-config';
 import { verifyPin } from '../lib/pin-hash';
 import type { AppServices } from './services/app-services';
-
-/** How long staff mode stays open on a kiosk before it locks again by itself. */
-export const STAFF_SESSION_MS = 10 * 60_000;
 
 function staffLockFor({ config, storage }: Pick<AppServices, 'config' | 'storage'>) {
   return staffLockMachine.provide({
@@ -32,6 +30,9 @@ function staffLockFor({ config, storage }: Pick<AppServices, 'config' | 'storage
 
 export function useStaffLock(services: Pick<AppServices, 'config' | 'storage'>) {
   const machine = useMemo(() => staffLockFor(services), [services]);
-  const [state, send] = useMachine(machine, { input: { staffSessionMs: STAFF_SESSION_MS } });
+  // The help point sets it (1–10 minutes, default 2); fixed for the page, as settings are.
+  const [state, send] = useMachine(machine, {
+    input: { staffSessionMs: staffSessionMs(services.config.current) },
+  });
   return { state, send };
 }

@@ -7,6 +7,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { LogEvent } from '../protocol/events';
+import { DEFAULT_DATABASE_NAME } from './storage-keys';
 
 /** A log as kept on the device, for the staff's own statistics and for retention. */
 export interface StoredLog {
@@ -43,7 +44,7 @@ export interface DatabaseOptions {
   IDBKeyRange?: typeof IDBKeyRange;
 }
 
-export const DEFAULT_DATABASE_NAME = 'hjalppunkt';
+export { DEFAULT_DATABASE_NAME };
 
 export class HjalppunktDatabase extends Dexie {
   logs!: Table<StoredLog, string>;

@@ -10,6 +10,7 @@
  */
 import type { HjalppunktDatabase } from './database';
 import { guardStorage } from './storage-health';
+import { HELP_POINT_SETTINGS_KEY } from './storage-keys';
 import { isLanguageCode, type LanguageCode } from '../protocol/vocabulary';
 
 /** Wrong staff PINs so far, and until when the PIN is locked (epoch ms), across reloads. */
@@ -19,9 +20,10 @@ export interface StaffLockout {
 }
 
 /** The help point's files whose last good copy is kept, for when they are refused or unreachable. */
-export type KeptCopy = 'kiosk-config' | 'local-catalogue' | 'local-lessons';
+export type KeptCopy = 'kiosk-config' | 'local-catalogue' | 'local-lessons' | 'help-point-settings';
 
 const KEPT_COPY_KEYS: Readonly<Record<KeptCopy, string>> = {
+  'help-point-settings': HELP_POINT_SETTINGS_KEY,
   'kiosk-config': 'kioskConfig.lastGood',
   'local-catalogue': 'localCatalogue.lastGood',
   'local-lessons': 'localLessons.lastGood',

@@ -8,6 +8,7 @@ import type { HjalppunktDatabase, DeadLetter } from './database';
 import type { LogEvent } from '../protocol/events';
 import { enrollmentSchema, type Enrollment } from '../protocol/sync-api';
 import { guardStorage } from './storage-health';
+import { ENROLLMENT_KEY } from './storage-keys';
 
 export interface SyncStatus {
   lastAttemptAt: number | null;
@@ -29,7 +30,6 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   needsEnrollment: false,
 };
 
-const ENROLLMENT_KEY = 'enrollment';
 const SYNC_STATUS_KEY = 'sync.status';
 
 export interface OutboxStore {

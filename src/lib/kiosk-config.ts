@@ -7,22 +7,22 @@ import { z } from 'zod/mini';
 import { describeIssues } from './schema-errors';
 import { pinHashSchema } from './pin-hash';
 import { codeSchema } from '../protocol/codes';
+import { displayTextSchema } from '../protocol/display-text';
 import { LANGUAGES, type LanguageCode } from '../protocol/vocabulary';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
-const shortText = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const localisedText = z
-  .partialRecord(z.enum(LANGUAGES), shortText(300))
+  .partialRecord(z.enum(LANGUAGES), displayTextSchema(300))
   .check(z.refine((texts) => Boolean(texts.sv), 'needs at least a Swedish (sv) text'));
 
 export const kioskConfigSchema = z.strictObject({
   helpPointId: codeSchema,
-  helpPointName: shortText(120),
+  helpPointName: displayTextSchema(120),
   /** The municipality responsible for the service, named in the accessibility statement. */
-  ownerName: shortText(120),
+  ownerName: displayTextSchema(120),
   deskLocation: localisedText,
   staffedHours: z
     .array(
@@ -51,10 +51,13 @@ export const kioskConfigSchema = z.strictObject({
   /** Testa's technology this help point has, in its order (ids from content/testa/items.json). */
   testaItems: z.optional(z.array(codeSchema).check(z.maxLength(40))),
   /**
-   * The help point's staff PIN, as a salted PBKDF2 hash (`npm run pin:hash`), never the PIN.
-   * Without it, a kiosk's staff mode cannot be unlocked.
+   * The help point's staff PIN verifier (a salted PBKDF2 hash), never the PIN. Only the
+   * collector's settings carry it (`npm run collector:help-point -- pin <id>`): the public
+   * kiosk-config.json never does. Without it, a kiosk's staff mode cannot be unlocked.
    */
   staffPin: z.optional(pinHashSchema),
+  /** Staff mode on a kiosk locks after this many minutes without a touch (default 2). */
+  staffLockMinutes: z.optional(z.int().check(z.minimum(1), z.maximum(10))),
   /**
    * Lets staff note a visitor's home postcode area (the first three digits only) on a
    * question, for the municipality's map of where visitors come from. Off unless set.
@@ -66,6 +69,13 @@ export const kioskConfigSchema = z.strictObject({
   }),
 });
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;
+
+export const DEFAULT_STAFF_LOCK_MINUTES = 2;
+
+/** How long staff mode stays open on a kiosk without a touch. */
+export function staffSessionMs(config: Pick<KioskConfig, 'staffLockMinutes'>): number {
+  return (config.staffLockMinutes ?? DEFAULT_STAFF_LOCK_MINUTES) * 60_000;
+}
 
 export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   helpPointId: 'demo-bibliotek',

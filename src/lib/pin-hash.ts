@@ -7,7 +7,12 @@ import { z } from 'zod/mini';
 
 export const PIN_ITERATIONS = 600_000; // OWASP's 2023 figure for PBKDF2-HMAC-SHA256
 
-export const pinSchema = z.string().check(z.regex(/^\d{4,8}$/, 'must be 4–8 digits'));
+/** At least 6 digits: 10^6 guesses instead of 10^4, with the lockout on top (docs/security.md). */
+export const PIN_MIN_DIGITS = 6;
+export const PIN_MAX_DIGITS = 12;
+export const pinSchema = z
+  .string()
+  .check(z.regex(/^\d{6,12}$/, `must be ${PIN_MIN_DIGITS}–${PIN_MAX_DIGITS} digits`));
 
 const base64 = z.string().check(z.regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'));
 export const pinHashSchema = z.strictObject({

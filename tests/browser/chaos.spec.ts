@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { test, expect, openStatus, readDatabase, type Page } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { enrollPage, prepareHelpPoint } from './enroll';
 import { encodeEnrollment } from '../../src/protocol/sync-api';
 import { logEventSchema, type LogEvent } from '../../src/protocol/events';
 import { startChaosProxy } from '../support/chaos-proxy';
@@ -69,6 +70,7 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
   let collector: RunningCollector = await startCollector({ dataDir, rateLimit: false });
   const collectorPort = Number(new URL(collector.url).port);
   const proxy = await startChaosProxy(collectorPort, Number(process.env.CHAOS_SEED ?? 7));
+  await prepareHelpPoint(collector, HELP_POINT);
   const { enrollment } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
   const link = `${kiosk.url}/#enroll=${encodeEnrollment({ ...enrollment, collectorUrl: proxy.url })}`;
 
@@ -77,7 +79,9 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
     for (let round = 0; round < ROUNDS; round += 1) {
       const chromium = await launchKillableChromium(profile);
       const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
-      await page.goto(round === 0 ? link : kiosk.url);
+      // The first round enrolls, and waits for the settings (through the proxy's faults).
+      if (round === 0) await enrollPage(page, link);
+      else await page.goto(kiosk.url);
       await expect(page.locator('[data-screen=attract]')).toBeVisible();
       await writeEventsInKiosk(page, questionEvents(EVENTS_PER_ROUND, enrollment.deviceId, random));
       await finishVisitThroughUi(page);

@@ -4,7 +4,16 @@
  * fields), refusals shown next to their fields, a planned session surviving a reload and
  * logged with one tap, all of it offline, axe in Swedish, Arabic and Ukrainian, and 200 % text.
  */
-import { test, expect, logsOfType, openKiosk, waitForServiceWorker, type Page } from './fixtures';
+import {
+  test,
+  expect,
+  enrollForStaff,
+  logsOfType,
+  openKiosk,
+  unlockStaff,
+  waitForServiceWorker,
+  type Page,
+} from './fixtures';
 import { layoutProblems } from './layout-check';
 import { axeViolations } from './axe';
 import type { LanguageCode } from '../../src/protocol/vocabulary';
@@ -14,9 +23,7 @@ const FIELDS = ['attendees', 'heldAt', 'languages', 'newAttendees', 'role', 'top
 const TITLES = { sv: 'Kurser', ar: 'الدورات', uk: 'Курси' } as const;
 
 async function openCourses(page: Page) {
-  await page.getByTestId('staff-open').click();
-  await page.getByTestId('pin-input').fill('2580');
-  await page.getByTestId('pin-submit').click();
+  await unlockStaff(page);
   await page.getByTestId('staff-nav-courses').click();
   await expect(page.getByTestId('courses-screen')).toBeVisible();
   await expect(page.locator('[data-screen=courses] h1')).toBeVisible();
@@ -182,6 +189,8 @@ test('offline, the lesson plan opens and sessions are planned and logged', async
   context,
 }) => {
   await openKiosk(page);
+  // Staff mode needs the help point's settings, which arrive only online.
+  await enrollForStaff(page);
   await waitForServiceWorker(page);
   await context.setOffline(true);
   await page.reload();
@@ -213,9 +222,7 @@ test('offline, the lesson plan opens and sessions are planned and logged', async
 for (const language of ['sv', 'ar', 'uk'] as const satisfies readonly LanguageCode[]) {
   test(`axe finds nothing on the courses screen (${language})`, async ({ page }) => {
     await openKiosk(page);
-    await page.getByTestId('staff-open').click();
-    await page.getByTestId('pin-input').fill('2580');
-    await page.getByTestId('pin-submit').click();
+    await unlockStaff(page);
     await page.getByTestId('staff-language').selectOption(language);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     await page.getByTestId('staff-nav-courses').click();

@@ -1,12 +1,24 @@
 /**
- * Shared browser-test fixtures: a static server for the built app (one per worker), and
- * helpers that drive the kiosk the way a visitor does, by tapping what is on screen.
+ * Shared browser-test fixtures: a static server for the built app and a collector with the
+ * demo help point (one each per worker), and helpers that drive the kiosk the way a visitor
+ * does, by tapping what is on screen. Staff mode needs an enrolled kiosk whose settings
+ * (with the PIN verifier) have arrived: unlockStaff() and openStatus() enroll the page at the
+ * worker's collector first when it is not enrolled yet (see enroll.ts).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.mjs';
 import type { LanguageCode } from '../../src/protocol/vocabulary';
+import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { TEST_STAFF_PIN } from '../support/help-point-settings';
+import { enrollAt, pageEnrollment, prepareHelpPoint, waitForSettings } from './enroll';
 
-export const test = base.extend<object, { kiosk: StaticServer }>({
+/** The worker's demo collector and kiosk, for the helpers below (one worker per process). */
+let demo: { collector: RunningCollector; kioskUrl: string } | null = null;
+
+export const test = base.extend<object, { kiosk: StaticServer; demoCollector: RunningCollector }>({
   kiosk: [
     // Playwright reads fixture dependencies from the destructuring pattern, so it must be `{}`.
     // eslint-disable-next-line no-empty-pattern
@@ -16,6 +28,19 @@ export const test = base.extend<object, { kiosk: StaticServer }>({
       await server.close();
     },
     { scope: 'worker' },
+  ],
+  demoCollector: [
+    async ({ kiosk }, use) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'hjalppunkt-demo-collector-'));
+      const collector = await startCollector({ dataDir, rateLimit: false });
+      await prepareHelpPoint(collector);
+      demo = { collector, kioskUrl: kiosk.url };
+      await use(collector);
+      demo = null;
+      await collector.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker', auto: true },
   ],
   baseURL: async ({ kiosk }, use) => {
     await use(kiosk.url);
@@ -96,11 +121,27 @@ export async function endVisit(page: Page) {
   await expect.poll(async () => (await logsOfType(page, 'visit')).length).toBeGreaterThan(0);
 }
 
-/** The demo configuration's staff PIN (public/kiosk-config.json holds only its hash). */
-export const DEMO_STAFF_PIN = '2580';
+/** The staff PIN of the tests' help points (the collector keeps only its verifier). */
+export const DEMO_STAFF_PIN = TEST_STAFF_PIN;
+
+/**
+ * Makes sure the page is an enrolled kiosk running on its help point's settings: enrolls it
+ * at the worker's demo collector if it is not enrolled. Call it before going offline.
+ */
+export async function enrollForStaff(page: Page) {
+  if (!page.url().startsWith('http')) await openKiosk(page);
+  if (await pageEnrollment(page)) {
+    await waitForSettings(page);
+    return;
+  }
+  if (!demo) throw new Error('the demo collector starts with the worker');
+  await enrollAt(page, demo.collector, demo.kioskUrl);
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+}
 
 /** Unlocks staff mode on an idle kiosk with the PIN; staff mode opens on the tagging screen. */
 export async function unlockStaff(page: Page) {
+  await enrollForStaff(page);
   await page.getByTestId('staff-open').click();
   await page.getByTestId('pin-input').fill(DEMO_STAFF_PIN);
   await page.getByTestId('pin-submit').click();
@@ -109,6 +150,8 @@ export async function unlockStaff(page: Page) {
 
 /** Opens #status on a kiosk: staff only, so through the PIN. */
 export async function openStatus(page: Page, kioskUrl: string) {
+  if (!page.url().startsWith(kioskUrl)) await page.goto(kioskUrl);
+  await enrollForStaff(page);
   await page.goto(`${kioskUrl}/#status`);
   await page.getByTestId('pin-input').fill(DEMO_STAFF_PIN);
   await page.getByTestId('pin-submit').click();

@@ -5,7 +5,15 @@
  * has been visited, and measures them: every input and button at least 48 × 48 px, no two
  * buttons touching, and the QR code and the camera picture at the size their styles give them.
  */
-import { test, expect, openDoor, openKiosk, startVisit, type Page } from './fixtures';
+import {
+  test,
+  expect,
+  enrollForStaff,
+  openDoor,
+  openKiosk,
+  startVisit,
+  type Page,
+} from './fixtures';
 import type { Locator } from '@playwright/test';
 
 /** Controls under `scope` smaller than 48 × 48 CSS px, and pairs of buttons that touch. */
@@ -70,6 +78,8 @@ test('on a fresh load the PIN dialog, the QR code, the camera check and read-alo
 }) => {
   await fakeSwedishVoice(page);
   await openKiosk(page);
+  // Only an enrolled kiosk has staff mode; enrolling reloads the page, so it is still fresh.
+  await enrollForStaff(page);
 
   await page.getByTestId('staff-open').click();
   const dialog = page.getByTestId('pin-dialog');

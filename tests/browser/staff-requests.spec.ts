@@ -17,6 +17,7 @@ import {
   type Page,
 } from './fixtures';
 import { chip, collectorPerTest } from './staff-support';
+import { enrollAt } from './enroll';
 
 const HELP_POINT = 'demo-bibliotek';
 const collector = collectorPerTest('hjalppunkt-requests-');
@@ -34,12 +35,7 @@ test('a help request from a kiosk reaches a staff tablet of the same help point,
   kiosk,
 }) => {
   test.setTimeout(120_000);
-  const kioskEnrollment = await collector().enroll({
-    helpPointId: HELP_POINT,
-    kioskUrl: kiosk.url,
-  });
-  await kioskPage.goto(kioskEnrollment.link);
-  await expect(kioskPage.locator('[data-notice=enrolled]')).toBeVisible();
+  await enrollAt(kioskPage, collector(), kiosk.url, { helpPointId: HELP_POINT });
 
   const staffContext = await browser.newContext();
   const staffPage = await staffContext.newPage();
@@ -108,9 +104,7 @@ test('an offline kiosk says where the desk is; the request is logged but not rel
   context,
   kiosk,
 }) => {
-  const { link } = await collector().enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
-  await page.goto(link);
-  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
+  await enrollAt(page, collector(), kiosk.url, { helpPointId: HELP_POINT });
   await waitForServiceWorker(page);
   await context.setOffline(true);
   await startVisit(page, 'sv');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { prepareHelpPoint } from './enroll';
 
 export interface Tap {
   topics: string[];
@@ -48,13 +49,17 @@ export async function shownTally(page: Page) {
   });
 }
 
-/** A fresh collector (PGlite in a temporary directory) for each test of the calling file. */
+/**
+ * A fresh collector (PGlite in a temporary directory) for each test of the calling file, with
+ * the demo help point's settings and the tests' staff PIN.
+ */
 export function collectorPerTest(prefix: string): () => RunningCollector {
   let dataDir = '';
   let collector: RunningCollector | null = null;
   test.beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), prefix));
     collector = await startCollector({ dataDir, rateLimit: false });
+    await prepareHelpPoint(collector);
   });
   test.afterEach(async () => {
     await collector?.close();

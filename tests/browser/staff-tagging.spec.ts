@@ -20,6 +20,7 @@ import {
   type Tap,
   collectorPerTest,
 } from './staff-support';
+import { enrollAt } from './enroll';
 
 const HELP_POINT = 'demo-bibliotek';
 const collector = collectorPerTest('hjalppunkt-staff-');
@@ -62,9 +63,7 @@ test('offline tagging of twenty questions, an exact tally, and exactly those rec
   kiosk,
 }) => {
   test.setTimeout(180_000);
-  const { link } = await collector().enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
-  await page.goto(link);
-  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
+  await enrollAt(page, collector(), kiosk.url, { helpPointId: HELP_POINT });
   await waitForServiceWorker(page);
   await context.setOffline(true);
   await unlockStaff(page);

@@ -13,6 +13,7 @@ import {
   type Page,
 } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { enrollAt, prepareHelpPoint } from './enroll';
 import { encodeEnrollment } from '../../src/protocol/sync-api';
 
 const HELP_POINT = 'demo-bibliotek';
@@ -138,8 +139,9 @@ test('events the collector rejects move to the dead letters and show in the staf
   await finishVisit(page);
   await expect.poll(() => outboxSize(page)).toBe(2);
   // …then the device is enrolled at another help point: the collector refuses to count them there.
-  const { link } = await collector.enroll({ helpPointId: 'annan-hjalppunkt', kioskUrl: kiosk.url });
-  await page.goto(link);
+  // Staff see the status view with the PIN from that help point's settings.
+  await prepareHelpPoint(collector, 'annan-hjalppunkt');
+  await enrollAt(page, collector, kiosk.url, { helpPointId: 'annan-hjalppunkt' });
   await expect
     .poll(async () => ((await readDatabase(page)).deadLetters ?? []).length, { timeout: 15_000 })
     .toBe(2);

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { staffLockMachine } from '../../src/features/staff/pin/staff-lock-machine';
+import { DEFAULT_KIOSK_CONFIG, parseKioskConfig, staffSessionMs } from '../../src/lib/kiosk-config';
 import {
   attemptUnlock,
   UNLOCKED,
@@ -9,7 +10,7 @@ import {
   type UnlockResult,
 } from '../../src/features/staff/pin/pin-lockout';
 
-function start(rightPin: string) {
+function start(rightPin: string, staffSessionMs = 10 * 60_000) {
   let stored: LockoutState = UNLOCKED;
   const actor = createActor(
     staffLockMachine.provide({
@@ -25,7 +26,7 @@ function start(rightPin: string) {
         }),
       },
     }),
-    { input: { staffSessionMs: 10 * 60_000 } },
+    { input: { staffSessionMs } },
   ).start();
   return actor;
 }
@@ -66,5 +67,38 @@ describe('the staff lock', () => {
     await waitFor(actor, (snapshot) => snapshot.matches('unlocked'));
     actor.send({ type: 'LOCK' });
     expect(actor.getSnapshot().matches('locked')).toBe(true);
+  });
+
+  it('locks after 2 minutes without a touch by default, a touch starting the quiet spell again', async () => {
+    const actor = start('470318', staffSessionMs(DEFAULT_KIOSK_CONFIG));
+    actor.send({ type: 'OPEN' });
+    actor.send({ type: 'SUBMIT', pin: '470318' });
+    await waitFor(actor, (snapshot) => snapshot.matches('unlocked'));
+    vi.advanceTimersByTime(2 * 60_000 - 1000);
+    actor.send({ type: 'ACTIVITY' });
+    vi.advanceTimersByTime(2 * 60_000 - 1);
+    expect(actor.getSnapshot().matches('unlocked')).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(actor.getSnapshot().matches('locked')).toBe(true);
+  });
+
+  it('a help point sets 1 to 10 minutes, and nothing outside that', async () => {
+    for (const minutes of [1, 10]) {
+      const parsed = parseKioskConfig({ ...DEFAULT_KIOSK_CONFIG, staffLockMinutes: minutes });
+      if (!parsed.ok) throw new Error(parsed.reason);
+      const actor = start('470318', staffSessionMs(parsed.config));
+      actor.send({ type: 'OPEN' });
+      actor.send({ type: 'SUBMIT', pin: '470318' });
+      await waitFor(actor, (snapshot) => snapshot.matches('unlocked'));
+      vi.advanceTimersByTime(minutes * 60_000 - 1);
+      expect(actor.getSnapshot().matches('unlocked')).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(actor.getSnapshot().matches('locked')).toBe(true);
+    }
+    for (const minutes of [0, 11, 2.5, '5']) {
+      const parsed = parseKioskConfig({ ...DEFAULT_KIOSK_CONFIG, staffLockMinutes: minutes });
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.reason).toMatch(/^staffLockMinutes/);
+    }
   });
 });

@@ -3,6 +3,7 @@
  * separate admin token; with no admin token configured the routes answer 404, as if absent.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { codeSchema } from '../../../src/protocol/codes';
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
 import { EnrollmentInputError, enrollDevice, qrSvg, type EnrollmentInput } from '../enrollment';
 import type { CollectorStore } from '../store/collector-store';
@@ -16,7 +17,7 @@ const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 
 export function registerAdminRoutes(
   app: FastifyInstance,
-  stores: Pick<CollectorStore, 'devices' | 'events'>,
+  stores: Pick<CollectorStore, 'devices' | 'events' | 'settings'>,
   adminToken: string | undefined,
 ): void {
   async function authenticateAdmin(request: FastifyRequest, reply: FastifyReply) {
@@ -64,6 +65,32 @@ export function registerAdminRoutes(
       const revokedAt = ANY_UUID.test(deviceId) ? await stores.devices.revoke(deviceId) : null;
       if (!revokedAt) return sendError(reply, 404, ERROR_CODES.notFound, 'No such device.');
       return { deviceId: deviceId.toLowerCase(), revokedAt: revokedAt.toISOString() };
+    },
+  );
+
+  // The settings' state and the devices' refusals; never the PIN verifier.
+  app.get<{ Params: { helpPointId: string } }>(
+    `${ADMIN_PREFIX}/help-points/:helpPointId/settings`,
+    { onRequest: authenticateAdmin },
+    async (request, reply) => {
+      const { helpPointId } = request.params;
+      const stored = codeSchema.safeParse(helpPointId).success
+        ? await stores.settings.get(helpPointId)
+        : null;
+      if (!stored)
+        return sendError(reply, 404, ERROR_CODES.notFound, 'No settings for this help point.');
+      const refusals = await stores.settings.refusals(helpPointId);
+      return {
+        helpPointId,
+        version: stored.version,
+        updatedAt: stored.updatedAt.toISOString(),
+        pinSet: stored.staffPin !== null,
+        settings: stored.settings,
+        refusals: refusals.map((refusal) => ({
+          ...refusal,
+          refusedAt: refusal.refusedAt.toISOString(),
+        })),
+      };
     },
   );
 

@@ -6,13 +6,14 @@ import type { FastifyInstance } from 'fastify';
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'Retry-After',
+  // ETag: devices keep it to ask for their settings with If-None-Match.
+  'access-control-expose-headers': 'Retry-After, ETag',
 };
 
 const PREFLIGHT_HEADERS = {
   ...CORS_HEADERS,
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-headers': 'authorization, content-type, if-none-match',
   'access-control-max-age': '600',
 };
 

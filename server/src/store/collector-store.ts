@@ -11,6 +11,8 @@ import { createSqlDeviceStore } from './sql-device-store';
 import type { SqlDriver } from './sql-driver';
 import { createSqlEventStore } from './sql-event-store';
 import { createSqlHelpRequestStore } from './sql-help-request-store';
+import type { SettingsStore } from './settings-store';
+import { createSqlSettingsStore } from './sql-settings-store';
 
 export interface CollectorStore {
   /** For logs and errors only: "pglite:<dir>" or "postgres:<host>/<db>". */
@@ -18,6 +20,8 @@ export interface CollectorStore {
   readonly devices: DeviceStore;
   readonly events: EventStore;
   readonly helpRequests: HelpRequestStore;
+  /** Each help point's settings and PIN verifier, and the devices' refusals. */
+  readonly settings: SettingsStore;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   ping(): Promise<void>;
@@ -30,6 +34,7 @@ export function createSqlCollectorStore(driver: SqlDriver): CollectorStore {
     devices: createSqlDeviceStore(driver),
     events: createSqlEventStore(driver),
     helpRequests: createSqlHelpRequestStore(driver),
+    settings: createSqlSettingsStore(driver),
     migrate: () => migrate(driver),
     async ping() {
       await driver.query('SELECT 1');

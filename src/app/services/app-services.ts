@@ -12,6 +12,8 @@ import { createContentService, type ContentService } from './content';
 import { createEnrollmentService, type EnrollmentService } from './enrollment';
 import { createIdentityService, type IdentityService } from './identity';
 import { createLogService, type LogService } from './logs';
+import { createSettingsService, type SettingsService } from './settings';
+import { readStartupState } from './startup-settings';
 import { createStorageService, type StorageService } from './storage';
 import { createSyncService, type SyncService } from './sync';
 
@@ -24,6 +26,8 @@ export interface AppServices {
   content: ContentService;
   collector: CollectorService;
   logs: LogService;
+  /** The collector's settings for this help point: fetched, kept, applied on the attract screen. */
+  settings: SettingsService;
   updates: UpdateController;
   /** Called once the attract screen is interactive: opens storage and starts sync. */
   afterInteractive(): void;
@@ -33,8 +37,12 @@ export async function createAppServices(): Promise<AppServices> {
   // Read before anything waits, and removed from the address at once.
   const startupLink = takeEnrollmentFromUrl(window.location, window.history);
   const storage = createStorageService();
-  const config = await loadConfig(storage);
+  const config = await loadConfig(storage, await readStartupState().catch(() => undefined));
   const current = config.current;
+  if (config.settings) {
+    // Tests and staff can see which settings version this page runs on.
+    document.documentElement.dataset.settingsVersion = String(config.settings.version);
+  }
 
   // Asking is enough: Chromium grants it to installed apps; the staff view shows the answer.
   void navigator.storage?.persist?.().catch(() => false);
@@ -42,7 +50,10 @@ export async function createAppServices(): Promise<AppServices> {
   const identity = createIdentityService(storage, current);
   const sync = createSyncService(storage, current);
   const enrollment = createEnrollmentService({ startupLink, storage, identity, sync });
-  const content = createContentService(storage, current);
+  const content = createContentService(storage, current, config.settings);
+  const settings = createSettingsService({ storage, config });
+  // A new enrollment (a link opened on a running kiosk) brings its help point's settings.
+  enrollment.subscribe(() => void settings.refresh());
 
   return {
     config,
@@ -53,12 +64,14 @@ export async function createAppServices(): Promise<AppServices> {
     content,
     collector: createCollectorService(storage),
     logs: createLogService(storage, identity, sync),
+    settings,
     updates: startUpdateManager({ checkEveryMs: current.updateCheckMinutes * 60_000 }),
     afterInteractive() {
       void (async () => {
         await config.keepLastGood();
         await (await storage.open()).getDeviceId();
         if (!(await enrollment.applyStartupLink())) await sync.controller();
+        settings.start(current.syncPeriodSeconds * 1000);
         await content.checkLocalFiles();
       })().catch((error: unknown) => console.error('storage or sync could not start', error));
     },

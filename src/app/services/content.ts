@@ -11,6 +11,7 @@ import type { LocalCatalogue } from '../../features/anvanda/catalogue/local-cata
 import type { LoadedLessons } from '../../features/lara/lessons/load-lessons';
 import type { LocalLessons } from '../../features/lara/lessons/local-lessons';
 import type { LoadedItems } from '../../features/testa/items/load-items';
+import type { HelpPointSettings } from '../../lib/help-point-settings';
 import type { KioskConfig } from '../../lib/kiosk-config';
 import type { LocalContentLoad, LocalContentSources } from '../../lib/local-content';
 import type { LanguageCode } from '../../protocol/vocabulary';
@@ -53,7 +54,10 @@ type LastGoodStorage = Pick<LocalContentSources, 'readLastGood' | 'saveLastGood'
 /** A kind the help point can extend: built-in content plus its own, and how to fetch its own. */
 interface ExtensibleContent<T, Local> {
   load(language: LanguageCode, local: Local | null): Promise<T>;
-  fetchLocal(storage: LastGoodStorage): Promise<LocalContentLoad<Local>>;
+  fetchLocal(
+    storage: LastGoodStorage,
+    source?: () => Promise<unknown>,
+  ): Promise<LocalContentLoad<Local>>;
 }
 
 const EXTENSIBLE = {
@@ -72,7 +76,17 @@ const KEPT_COPY: Readonly<Record<LocalContentKind, KeptCopy>> = {
   lessons: 'local-lessons',
 };
 
-export function createContentService(storage: StorageService, config: KioskConfig): ContentService {
+export function createContentService(
+  storage: StorageService,
+  config: KioskConfig,
+  settings: HelpPointSettings | null = null,
+): ContentService {
+  // An enrolled device takes its local content from the collector's settings, not the files.
+  const SETTINGS_SOURCE: Record<LocalContentKind, (() => Promise<unknown>) | undefined> = {
+    catalogue: settings ? async () => settings.localCatalogue ?? null : undefined,
+    lessons: settings ? async () => settings.localLessons ?? null : undefined,
+  };
+
   let status: LocalContentStatus = { catalogue: null, lessons: null };
   const listeners = new Set<() => void>();
 
@@ -83,10 +97,13 @@ export function createContentService(storage: StorageService, config: KioskConfi
   ): Promise<Local | null> => {
     // Without storage the file still applies; only its last good copy is not kept.
     const data = await storage.open().catch(() => null);
-    const result = await content.fetchLocal({
-      readLastGood: async () => data?.lastGoodCopy(KEPT_COPY[kind]),
-      saveLastGood: async (copy) => data?.saveLastGoodCopy(KEPT_COPY[kind], copy),
-    });
+    const result = await content.fetchLocal(
+      {
+        readLastGood: async () => data?.lastGoodCopy(KEPT_COPY[kind]),
+        saveLastGood: async (copy) => data?.saveLastGoodCopy(KEPT_COPY[kind], copy),
+      },
+      SETTINGS_SOURCE[kind],
+    );
     if (result.status === 'refused') console.error(`local ${kind} refused: ${result.reason}`);
     status = { ...status, [kind]: result.status };
     listeners.forEach((listener) => listener());

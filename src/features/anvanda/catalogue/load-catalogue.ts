@@ -17,6 +17,7 @@ import { buildErrandIndex, type ErrandIndex } from './errand-search';
 import {
   loadLocalCatalogue,
   mergeCatalogue,
+  parseLocalCatalogue,
   type LocalCatalogue,
   type LocalCatalogueLoad,
 } from './local-catalogue';
@@ -104,13 +105,20 @@ async function buildCatalogue(
   };
 }
 
-/** Reads `/local-catalogue.json` over the service worker (network first, cached copy offline). */
+/**
+ * Reads the local catalogue: from the help point's settings when the collector sent them
+ * (`source`), else `/local-catalogue.json` over the service worker (network first).
+ */
 export async function refreshLocalCatalogue(
   storage: Pick<LocalContentSources, 'readLastGood' | 'saveLastGood'>,
+  source: () => Promise<unknown> = () => fetchLocalJson('/local-catalogue.json'),
 ): Promise<LocalCatalogueLoad> {
   const builtIn = catalogueFactsSchema.parse(await readFile('errands'));
-  return loadLocalCatalogue(
-    { ...storage, fetchLocal: () => fetchLocalJson('/local-catalogue.json') },
-    builtIn,
-  );
+  return loadLocalCatalogue({ ...storage, fetchLocal: source }, builtIn);
+}
+
+/** Would this local catalogue be accepted? For checking a settings version before use. */
+export async function checkLocalCatalogue(raw: unknown): Promise<string | null> {
+  const parsed = parseLocalCatalogue(raw, catalogueFactsSchema.parse(await readFile('errands')));
+  return parsed.ok ? null : parsed.reason;
 }

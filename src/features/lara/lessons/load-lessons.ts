@@ -67,12 +67,19 @@ export async function loadLessons(
   };
 }
 
+/** From the help point's settings (`source`) when the collector sent them, else the file. */
 export async function refreshLocalLessons(
   storage: Pick<LocalContentSources, 'readLastGood' | 'saveLastGood'>,
+  source: () => Promise<unknown> = () => fetchLocalJson('/local-lessons.json'),
 ): Promise<LocalContentLoad<LocalLessons>> {
   const builtIn = await builtInFacts();
-  return loadLocalContent(
-    { ...storage, fetchLocal: () => fetchLocalJson('/local-lessons.json') },
-    (raw) => parseLocalLessons(raw, builtIn),
+  return loadLocalContent({ ...storage, fetchLocal: source }, (raw) =>
+    parseLocalLessons(raw, builtIn),
   );
+}
+
+/** Would these local lessons be accepted? For checking a settings version before use. */
+export async function checkLocalLessons(raw: unknown): Promise<string | null> {
+  const parsed = parseLocalLessons(raw, await builtInFacts());
+  return parsed.ok ? null : parsed.reason;
 }
