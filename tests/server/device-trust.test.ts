@@ -1,0 +1,313 @@
+// One device per token, corrections only by the device that made the record, rate limits on
+// failed authentication, the admin token's length, security headers and what the log sees:
+// over real loopback HTTP, against PGlite and PostgreSQL alike.
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  ERROR_CODES,
+  eventBatchResponseSchema,
+  type Enrollment,
+} from '../../src/protocol/sync-api';
+import { buildApp } from '../../server/src/app';
+import type { CollectorStore } from '../../server/src/store/collector-store';
+import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { enrollOverHttp, exchangeLink } from '../support/enroll';
+import {
+  LENIENT_RATE_LIMITS,
+  SETUP_TIMEOUT_MS,
+  STORE_CASES,
+  makeEvent,
+  postEvents,
+  questionData,
+  request,
+  uniqueHelpPoint,
+  type StoreSetup,
+} from './support';
+
+const ADMIN_TOKEN = 'device-trust-test-admin-token-0123456789';
+const KIOSK_URL = 'http://127.0.0.1:4173';
+
+function resultsOf(body: unknown) {
+  return eventBatchResponseSchema.parse(body).results;
+}
+
+describe.each(STORE_CASES)('one device per token ($name)', (storeCase) => {
+  let setup: StoreSetup;
+  let collector: RunningCollector;
+  const enroll = (helpPointId: string, role: 'kiosk' | 'staff' = 'kiosk') =>
+    enrollOverHttp(collector, { helpPointId, kioskUrl: KIOSK_URL, role });
+  const admin = (path: string, method = 'POST') =>
+    request(collector.url, `/api/v1/admin${path}`, { method, token: ADMIN_TOKEN });
+
+  beforeAll(async () => {
+    setup = await storeCase.setup();
+    collector = await startCollector({
+      port: 0,
+      ...setup.options,
+      adminToken: ADMIN_TOKEN,
+      rateLimit: LENIENT_RATE_LIMITS,
+    });
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await collector?.close();
+    await setup?.teardown();
+  });
+
+  it("stores only the delivering device's own events: every other device id is foreign-device", async () => {
+    const helpPointId = uniqueHelpPoint('own');
+    const kiosk = await enroll(helpPointId);
+    const otherKiosk = await enroll(helpPointId);
+    const staff = await enroll(helpPointId, 'staff');
+    const revoked = await enroll(helpPointId);
+    expect((await admin(`/devices/${revoked.deviceId}/revoke`)).status).toBe(200);
+    const elsewhere = await enroll(uniqueHelpPoint('elsewhere'));
+
+    const own = makeEvent(kiosk, 'visit');
+    const foreign = {
+      'another kiosk': makeEvent(kiosk, 'visit', { deviceId: otherKiosk.deviceId }),
+      'a staff tablet': makeEvent(kiosk, 'question', { deviceId: staff.deviceId }),
+      'a revoked device': makeEvent(kiosk, 'visit', { deviceId: revoked.deviceId }),
+      'a device at another help point': makeEvent(kiosk, 'visit', {
+        deviceId: elsewhere.deviceId,
+      }),
+      'no device at all': makeEvent(kiosk, 'visit', { deviceId: uuidv7() }),
+    };
+    const answer = await postEvents(collector.url, kiosk.token, {
+      events: [own, ...Object.values(foreign)],
+    });
+    expect(answer.status).toBe(200);
+    const results = resultsOf(answer.body);
+    expect(results[0]).toEqual({ index: 0, id: own.id, status: 'accepted' });
+    Object.keys(foreign).forEach((name, offset) => {
+      expect(results[offset + 1], name).toMatchObject({
+        status: 'rejected',
+        reason: expect.stringMatching(/^foreign-device: /),
+      });
+    });
+    expect(await collector.countEvents({ helpPointId })).toBe(1);
+    // A staff tablet may not deliver the kiosk's events either.
+    const relayed = await postEvents(collector.url, staff.token, {
+      events: [makeEvent(kiosk, 'visit')],
+    });
+    expect(resultsOf(relayed.body)[0]?.reason).toMatch(/^foreign-device/);
+    expect(await collector.countEvents({ helpPointId })).toBe(1);
+  });
+
+  it("refuses a kiosk's withdrawal or correction of a staff tablet's record: it stays in the report", async () => {
+    const helpPointId = uniqueHelpPoint('records');
+    const staff = await enroll(helpPointId, 'staff');
+    const kiosk = await enroll(helpPointId);
+    const recordId = uuidv7();
+    const record = makeEvent(staff, 'question', {
+      data: questionData(['e-legitimation'], 3, recordId),
+    });
+    expect((await postEvents(collector.url, staff.token, { events: [record] })).status).toBe(200);
+
+    const withdrawal = makeEvent(kiosk, 'question-withdrawn', { data: { recordId } });
+    const correction = makeEvent(kiosk, 'question', {
+      data: questionData(['other'], 1, recordId),
+      occurredAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const answer = await postEvents(collector.url, kiosk.token, {
+      events: [withdrawal, correction],
+    });
+    expect(resultsOf(answer.body).map((r) => [r.status, r.reason?.split(':')[0]])).toEqual([
+      ['rejected', 'not-own-record'],
+      ['rejected', 'not-own-record'],
+    ]);
+    // Another staff tablet of the same help point is another device too.
+    const otherStaff = await enroll(helpPointId, 'staff');
+    const theirs = makeEvent(otherStaff, 'question-withdrawn', { data: { recordId } });
+    const refused = await postEvents(collector.url, otherStaff.token, { events: [theirs] });
+    expect(resultsOf(refused.body)[0]?.reason).toMatch(/^not-own-record/);
+
+    const report = async () =>
+      (
+        (await admin('/report', 'GET')).body as {
+          helpPoints: { helpPointId: string; questions: number; questionsByTopic: object }[];
+        }
+      ).helpPoints.find((h) => h.helpPointId === helpPointId);
+    expect(await report()).toMatchObject({
+      questions: 3,
+      questionsByTopic: { 'e-legitimation': 3 },
+    });
+
+    // The device that made it may correct it and then withdraw it.
+    const ownCorrection = makeEvent(staff, 'question', {
+      data: questionData(['own-device'], 2, recordId),
+      occurredAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    const corrected = await postEvents(collector.url, staff.token, { events: [ownCorrection] });
+    expect(resultsOf(corrected.body)[0]?.status).toBe('accepted');
+    expect(await report()).toMatchObject({ questions: 2, questionsByTopic: { 'own-device': 2 } });
+    const ownWithdrawal = makeEvent(staff, 'question-withdrawn', { data: { recordId } });
+    const withdrawn = await postEvents(collector.url, staff.token, { events: [ownWithdrawal] });
+    expect(resultsOf(withdrawn.body)[0]?.status).toBe('accepted');
+    expect(await report()).toMatchObject({ questions: 0 });
+  });
+
+  it('refuses the withdrawal of a record no device made at this help point', async () => {
+    const kiosk = await enroll(uniqueHelpPoint('nothing'));
+    const answer = await postEvents(collector.url, kiosk.token, {
+      events: [makeEvent(kiosk, 'question-withdrawn', { data: { recordId: uuidv7() } })],
+    });
+    expect(resultsOf(answer.body)[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/^not-own-record/),
+    });
+  });
+});
+
+describe.each(STORE_CASES)('rate limits ($name)', (storeCase) => {
+  let setup: StoreSetup;
+  let collector: RunningCollector;
+  let enrollment: Enrollment;
+
+  beforeAll(async () => {
+    setup = await storeCase.setup();
+    collector = await startCollector({
+      port: 0,
+      ...setup.options,
+      adminToken: ADMIN_TOKEN,
+      rateLimit: {
+        device: { max: 8, timeWindowMs: 60_000 },
+        address: { max: 12, timeWindowMs: 60_000 },
+      },
+    });
+    // The exchange is unauthenticated: it uses 1 of the address's 12.
+    enrollment = await enrollOverHttp(collector, {
+      helpPointId: uniqueHelpPoint('limits'),
+      kioskUrl: KIOSK_URL,
+    });
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await collector?.close();
+    await setup?.teardown();
+  });
+
+  it('limits failed authentication per address on every route, admin included: 429, Retry-After, JSON', async () => {
+    const wrongDevice = 'W'.repeat(43);
+    const attempts = [
+      () => postEvents(collector.url, wrongDevice, { events: [] }),
+      () => postEvents(collector.url, undefined, { events: [] }),
+      () => request(collector.url, '/api/v1/admin/report', { token: 'wrong-admin-token' }),
+      () => request(collector.url, '/api/v1/help-requests', { token: wrongDevice }),
+      () => request(collector.url, '/api/v1/health'),
+      () => request(collector.url, '/api/v1/no-such-route'),
+    ];
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      const attempt = attempts[i % 6];
+      if (attempt) statuses.push((await attempt()).status);
+    }
+    expect(statuses).not.toContain(429);
+    for (const attempt of attempts) {
+      const limited = await attempt();
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(limited.headers.get('access-control-allow-origin')).toBe('*');
+      expect(limited.body).toEqual({
+        error: { code: ERROR_CODES.rateLimited, message: expect.stringMatching(/retry after/) },
+      });
+    }
+    const exchange = await request(collector.url, '/api/v1/enroll', {
+      body: JSON.stringify({ code: 'A'.repeat(43) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(exchange.status).toBe(429);
+
+    // The enrolled device and the admin are not held back by their address's failures.
+    const posted = await postEvents(collector.url, enrollment.token, {
+      events: [makeEvent(enrollment)],
+    });
+    expect(posted.status).toBe(200);
+    const report = await request(collector.url, '/api/v1/admin/report', { token: ADMIN_TOKEN });
+    expect(report.status).toBe(200);
+  });
+
+  it('keeps a per-device limit for authenticated devices', async () => {
+    const statuses: number[] = [];
+    // One request of the device was used in the test above.
+    for (let i = 0; i < 8; i += 1) {
+      statuses.push((await postEvents(collector.url, enrollment.token, '{"events":[]}')).status);
+    }
+    expect(statuses.slice(0, 7).every((status) => status === 400)).toBe(true);
+    expect(statuses[7]).toBe(429);
+    const limited = await postEvents(collector.url, enrollment.token, {
+      events: [makeEvent(enrollment)],
+    });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({
+      error: { code: ERROR_CODES.rateLimited, message: expect.stringMatching(/this device/) },
+    });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
+  });
+});
+
+describe('admin token, security headers and the request log', () => {
+  it('refuses to start with an admin token shorter than 32 characters, saying why', async () => {
+    await expect(
+      startCollector({ dataDir: 'memory://', adminToken: 'x'.repeat(31) }),
+    ).rejects.toThrow(/at least 32 characters/);
+    const store = { description: 'unused' } as CollectorStore;
+    expect(() =>
+      buildApp({
+        store,
+        adminToken: 'short',
+        rateLimit: false,
+        bodyLimitBytes: 1024,
+        logger: false,
+      }),
+    ).toThrow(/COLLECTOR_ADMIN_TOKEN\) must be at least 32 characters/);
+  });
+
+  it(
+    'sends helmet security headers, and never logs a token, a code or the admin token',
+    async () => {
+      const lines: string[] = [];
+      const stream = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString('utf8'));
+          done();
+        },
+      });
+      const collector = await startCollector({
+        dataDir: 'memory://',
+        adminToken: ADMIN_TOKEN,
+        logger: { stream: { write: (line) => stream.write(line) } },
+      });
+      try {
+        const made = await request(collector.url, '/api/v1/admin/enrollments', {
+          token: ADMIN_TOKEN,
+          body: JSON.stringify({ helpPointId: 'logged', kioskUrl: KIOSK_URL }),
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(made.status).toBe(201);
+        const { link } = made.body as { link: string };
+        const answer = await exchangeLink(link);
+        const enrollment = (await answer.json()) as { enrollment: Enrollment };
+        const posted = await postEvents(collector.url, enrollment.enrollment.token, {
+          events: [makeEvent(enrollment.enrollment)],
+        });
+        expect(posted.status).toBe(200);
+        expect(posted.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(posted.headers.get('strict-transport-security')).toMatch(/max-age=/);
+        expect(posted.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+        const code = link.split('#enroll=')[1] ?? '';
+        const log = lines.join('');
+        expect(log).toContain('/api/v1/enroll'); // the log is on…
+        for (const secret of [ADMIN_TOKEN, enrollment.enrollment.token, code]) {
+          expect(log).not.toContain(secret); // …and holds none of them
+        }
+      } finally {
+        await collector.close();
+      }
+    },
+    SETUP_TIMEOUT_MS,
+  );
+});
