@@ -4,7 +4,15 @@
  * visit's toolbar and dialogs. Screens only render state and send events; the flow itself
  * lives in the machine.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import { useMachine } from '@xstate/react';
 import { sessionMachine } from '../features/session/session-machine';
 import { useActivity } from '../features/session/use-activity';
@@ -16,7 +24,8 @@ import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage, loadNamespaces } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
 import { KioskScreen } from './KioskScreen';
-import { useStaffLock } from './use-staff-lock';
+import { ReEnrollDialog } from './ReEnrollDialog';
+import { checkStaffPin, useStaffLock } from './use-staff-lock';
 import { useStatusView } from './StatusView';
 import { useDeviceRole } from './use-device-role';
 import type { AppServices } from './services/app-services';
@@ -93,6 +102,20 @@ export function App({ services }: { services: AppServices }) {
   const unlocked = staff.state.matches('unlocked');
   const staffLocked = staff.state.matches('locked');
   const sendStaff = staff.send;
+  const enrollment = useSyncExternalStore(services.enrollment.subscribe, services.enrollment.state);
+  // An enrolled device moves to another collector only once staff confirm with the PIN.
+  const reEnroll =
+    enrollment.status === 'confirm' ? (
+      <ReEnrollDialog
+        host={enrollment.host}
+        currentHost={enrollment.currentHost}
+        helpPointId={enrollment.helpPointId}
+        configured={config.staffPin !== undefined}
+        checkPin={(pin) => checkStaffPin(services, pin)}
+        onConfirmed={() => void services.enrollment.confirm()}
+        onCancel={() => services.enrollment.cancel()}
+      />
+    ) : null;
 
   // #status is for staff only: on a kiosk it asks for the PIN first.
   useEffect(() => {
@@ -116,6 +139,7 @@ export function App({ services }: { services: AppServices }) {
             onLock={role === 'staff' ? null : lock}
           />
         </Suspense>
+        {reEnroll}
       </KioskConfigContext.Provider>
     );
   }
@@ -160,6 +184,7 @@ export function App({ services }: { services: AppServices }) {
           onEndNow={() => send({ type: 'END_VISIT' })}
         />
       ) : null}
+      {reEnroll}
     </KioskConfigContext.Provider>
   );
 }

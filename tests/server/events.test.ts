@@ -164,7 +164,7 @@ describe.each(STORE_CASES)('events endpoint ($name)', (storeCase) => {
 
   it('answers 413 for more than 500 events and for a body over the size limit', async () => {
     const dev = await device();
-    const { helpPointId, token } = dev;
+    const { token } = dev;
     const before = await collector.listEventIds();
     const tooMany = Array.from({ length: MAX_BATCH_EVENTS + 1 }, () => makeEvent(dev));
     const many = await postEvents(collector.url, token, { events: tooMany });
@@ -180,7 +180,7 @@ describe.each(STORE_CASES)('events endpoint ($name)', (storeCase) => {
 
   it('answers 401 without a known token and 403 for a revoked device', async () => {
     const dev = await device();
-    const { helpPointId, token, deviceId } = dev;
+    const { token, deviceId } = dev;
     const batch = { events: [makeEvent(dev)] };
     const before = await collector.listEventIds();
     for (const auth of [undefined, 'x'.repeat(43), `${token}x`, '']) {
