@@ -17,9 +17,10 @@ import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { startStaticServer } from '../scripts/static-server.mjs';
 import { startCollector, type RunningCollector } from '../server/src/start-collector';
-import { encodeEnrollment, EVENTS_PATH, MAX_BATCH_EVENTS } from '../src/protocol/sync-api';
+import { EVENTS_PATH, MAX_BATCH_EVENTS } from '../src/protocol/sync-api';
+import { enrollOverHttp } from '../tests/support/enroll';
 import type { LogEvent } from '../src/protocol/events';
-import { writeEventsInKiosk } from '../tests/support/write-outbox';
+import { readKioskEnrollment, writeEventsInKiosk } from '../tests/support/write-outbox';
 import { buildApp, DEMO_STAFF_PIN, numberOption, size } from './bench-options.mjs';
 
 const EVENTS = numberOption('--events', size(10_000, 100));
@@ -100,13 +101,16 @@ const results: string[] = [];
 
 try {
   // 1. Hjälppunkt's outbox.
-  const { enrollment } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
   const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(`${kiosk.url}/#enroll=${encodeEnrollment(enrollment)}`);
+  await page.goto(link);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
+  // The kiosk exchanged the link's one-time code for its token.
+  await page.locator('[data-notice=enrolled]').waitFor();
+  const enrollment = await readKioskEnrollment(page);
   await writeEventsInKiosk(page, visitEvents(EVENTS, enrollment.deviceId));
   await openStatusAsStaff(page, kiosk.url);
   await page.waitForFunction(
@@ -182,8 +186,10 @@ try {
     url.searchParams.set('search_path', schema);
     const pg = await startCollector({ databaseUrl: url.toString(), rateLimit: false });
     try {
-      const pgEnrollment = (await pg.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url }))
-        .enrollment;
+      const pgEnrollment = await enrollOverHttp(pg, {
+        helpPointId: HELP_POINT,
+        kioskUrl: kiosk.url,
+      });
       const rate = await ingestRate(pg, pgEnrollment.token, pgEnrollment.deviceId, INGEST_EVENTS);
       results.push(
         `  PostgreSQL: ${Math.round(rate.rate)} events/s (${rate.seconds.toFixed(2)} s)`,

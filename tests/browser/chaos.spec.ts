@@ -11,12 +11,11 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { test, expect, openStatus, readDatabase, type Page } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
-import { encodeEnrollment } from '../../src/protocol/sync-api';
 import { logEventSchema, type LogEvent } from '../../src/protocol/events';
 import { startChaosProxy } from '../support/chaos-proxy';
 import { launchKillableChromium } from '../support/chromium-process';
 import { seededRandom } from '../support/events';
-import { writeEventsInKiosk } from '../support/write-outbox';
+import { readKioskEnrollment, writeEventsInKiosk } from '../support/write-outbox';
 
 const EVENTS_PER_ROUND = 520;
 const ROUNDS = 4;
@@ -69,8 +68,15 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
   let collector: RunningCollector = await startCollector({ dataDir, rateLimit: false });
   const collectorPort = Number(new URL(collector.url).port);
   const proxy = await startChaosProxy(collectorPort, Number(process.env.CHAOS_SEED ?? 7));
-  const { enrollment } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
-  const link = `${kiosk.url}/#enroll=${encodeEnrollment({ ...enrollment, collectorUrl: proxy.url })}`;
+  // The kiosk reaches the collector only through the proxy, enrollment included; the faults
+  // start once it is enrolled (a lost exchange would spend the one-time code).
+  const { link } = await collector.enroll({
+    helpPointId: HELP_POINT,
+    kioskUrl: kiosk.url,
+    collectorUrl: proxy.url,
+  });
+  proxy.setFaulty(false);
+  let deviceId = '';
 
   try {
     let kills = 0;
@@ -79,7 +85,12 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
       const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
       await page.goto(round === 0 ? link : kiosk.url);
       await expect(page.locator('[data-screen=attract]')).toBeVisible();
-      await writeEventsInKiosk(page, questionEvents(EVENTS_PER_ROUND, enrollment.deviceId, random));
+      if (round === 0) {
+        await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
+        deviceId = (await readKioskEnrollment(page)).deviceId;
+        proxy.setFaulty(true);
+      }
+      await writeEventsInKiosk(page, questionEvents(EVENTS_PER_ROUND, deviceId, random));
       await finishVisitThroughUi(page);
 
       if (round === 1) {

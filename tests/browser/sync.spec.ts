@@ -9,13 +9,15 @@ import {
   readDatabase,
   startVisit,
   openStatus,
+  confirmReEnrollment,
   waitForServiceWorker,
   type Page,
 } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
-import { encodeEnrollment } from '../../src/protocol/sync-api';
+import { readEnrollmentLink } from '../support/enroll';
 
 const HELP_POINT = 'demo-bibliotek';
+const ADMIN_TOKEN = 'sync-spec-admin-token-of-at-least-32-chars';
 
 async function finishVisit(page: Page) {
   await startVisit(page, 'sv');
@@ -41,7 +43,7 @@ let collector: RunningCollector;
 
 test.beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hjalppunkt-collector-'));
-  collector = await startCollector({ dataDir });
+  collector = await startCollector({ dataDir, adminToken: ADMIN_TOKEN });
 });
 
 test.afterEach(async () => {
@@ -169,26 +171,109 @@ test('events the collector rejects move to the dead letters and show in the staf
   await expect(page.getByTestId('status-last-success')).not.toHaveText('Aldrig');
 });
 
-test('a revoked or unknown token stops sync and asks for a new enrollment, losing nothing', async ({
+test('a revoked token stops sync and asks for a new enrollment; re-enrolling needs the PIN and loses nothing', async ({
   page,
   kiosk,
 }) => {
-  const { link, enrollment } = await collector.enroll({
-    helpPointId: HELP_POINT,
-    kioskUrl: kiosk.url,
-  });
-  const forged = `${kiosk.url}/#enroll=${encodeEnrollment({ ...enrollment, token: 'x'.repeat(43) })}`;
-  await page.goto(forged);
+  const first = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  await page.goto(first.link);
+  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
+  const enrollment = ((await readDatabase(page)).meta as { key: string; value: unknown }[]).find(
+    (row) => row.key === 'enrollment',
+  )?.value as { deviceId: string; token: string };
+  // The token is in the device's own storage only: never in the link.
+  expect(first.link).not.toContain(enrollment.token);
+  const revoked = await fetch(
+    `${collector.url}/api/v1/admin/devices/${enrollment.deviceId}/revoke`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    },
+  );
+  expect(revoked.status).toBe(200);
   await finishVisit(page);
   await expect.poll(() => needsEnrollment(page), { timeout: 15_000 }).toBe(true);
   await page.reload();
   await expect(page.locator('[data-notice=needs-enrollment]')).toBeVisible({ timeout: 15_000 });
   expect(await outboxSize(page)).toBe(1);
 
-  // Enrolling again with a good link delivers what waited.
-  await page.goto(link);
+  // A new link on an enrolled device changes nothing until staff confirm with the PIN,
+  // having seen the collector's host name; cancelling keeps the old enrollment.
+  const second = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  const host = new URL(readEnrollmentLink(second.link).collectorUrl).host;
+  await page.goto(second.link);
+  await expect(page.getByTestId('re-enroll-host')).toHaveText(host);
+  await page.getByTestId('re-enroll-cancel').click();
+  await expect(page.getByTestId('re-enroll-dialog')).toHaveCount(0);
+  expect(await collector.countEvents()).toBe(0);
+  // A wrong PIN is refused and said so.
+  const third = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  await page.goto(third.link);
+  await page.getByTestId('re-enroll-pin').fill('0000');
+  await page.getByTestId('re-enroll-submit').click();
+  await expect(page.getByTestId('re-enroll-message')).not.toBeEmpty();
+  // With the PIN, the device switches, and the visit queued under the old id is delivered.
+  await confirmReEnrollment(page, host);
+  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
   await expect.poll(() => collector.countEvents(), { timeout: 15_000 }).toBe(1);
   await expect.poll(() => outboxSize(page)).toBe(0);
+});
+
+test('an enrollment link works once: a second kiosk is told it was used, the first keeps delivering', async ({
+  page,
+  browser,
+  kiosk,
+}) => {
+  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  await page.goto(link);
+  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
+
+  const otherContext = await browser.newContext();
+  try {
+    const other = await otherContext.newPage();
+    await other.goto(link);
+    const used = other.locator('[data-notice=enrollment-used]');
+    await expect(used).toBeVisible();
+    await expect(used).toContainText('redan använts');
+    expect(other.url()).not.toContain('enroll');
+    // The second kiosk has no enrollment, and its visits stay queued on it.
+    const meta = ((await readDatabase(other)).meta ?? []) as { key: string }[];
+    expect(meta.some((row) => row.key === 'enrollment')).toBe(false);
+    const axe = await new AxeBuilder({ page: other })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  } finally {
+    await otherContext.close();
+  }
+
+  await finishVisit(page);
+  await expect
+    .poll(() => collector.countEvents({ type: 'visit', helpPointId: HELP_POINT }), {
+      timeout: 15_000,
+    })
+    .toBe(1);
+  const report = await collector.report();
+  expect(report.find((h) => h.helpPointId === HELP_POINT)?.devices).toBe(1);
+});
+
+test('a link opened offline keeps its code and enrolls once the network is back', async ({
+  page,
+  context,
+  kiosk,
+}) => {
+  await openKiosk(page);
+  await waitForServiceWorker(page);
+  await finishVisit(page);
+  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  await context.setOffline(true);
+  await page.goto(link);
+  await expect(page.locator('[data-notice=enrollment-waiting]')).toBeVisible();
+  expect(await collector.countEvents()).toBe(0);
+  await context.setOffline(false);
+  await expect(page.locator('[data-notice=enrolled]')).toBeVisible({ timeout: 15_000 });
+  // The visit made before enrollment, under the device's local id, is delivered as its own.
+  await expect.poll(() => collector.countEvents({ type: 'visit' }), { timeout: 15_000 }).toBe(1);
 });
 
 test('when storage is full the kiosk says so and keeps working for visitors', async ({ page }) => {
