@@ -7,12 +7,12 @@ import { createLocalData, type LocalData } from '../../src/db/local-data';
 import {
   ENROLL_PATH,
   ERROR_CODES,
+  encodeEnrollmentLink,
   type Enrollment,
   type EnrollmentLink,
 } from '../../src/protocol/sync-api';
 import { exchangeCode } from '../../src/sync/enrollment-exchange';
 import { takeEnrollmentFromUrl } from '../../src/sync/enrollment-link';
-import { encodeEnrollmentLink } from '../../src/protocol/sync-api';
 import { TEST_HELP_POINT, visitEvent } from '../support/events';
 
 const LINK: EnrollmentLink = { collectorUrl: 'https://collector.example', code: 'C'.repeat(43) };
