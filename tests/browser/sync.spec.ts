@@ -203,6 +203,14 @@ test('a revoked token stops sync and asks for a new enrollment; re-enrolling nee
   const host = new URL(readEnrollmentLink(second.link).collectorUrl).host;
   await page.goto(second.link);
   await expect(page.getByTestId('re-enroll-host')).toHaveText(host);
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  for (const id of ['re-enroll-submit', 're-enroll-cancel', 're-enroll-pin']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box?.height ?? 0, id).toBeGreaterThanOrEqual(48);
+  }
   await page.getByTestId('re-enroll-cancel').click();
   await expect(page.getByTestId('re-enroll-dialog')).toHaveCount(0);
   expect(await collector.countEvents()).toBe(0);
