@@ -10,11 +10,14 @@
  *    says that it waits. Logs keep queueing meanwhile, as before any enrollment.
  * On success the enrollment is stored, what was queued is bound to the new device id, the
  * screens are told (a staff tablet turns into the staff app), and the outbox is delivered.
+ * The flow itself is src/sync/enrollment-machine.ts; this wires it to storage and the window.
  */
+import { createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
 import { collectorHost } from '../../protocol/collector-url';
 import type { EnrollmentLink } from '../../protocol/sync-api';
 import { exchangeCode } from '../../sync/enrollment-exchange';
 import { takeEnrollmentFromUrl, type EnrollmentLinkResult } from '../../sync/enrollment-link';
+import { enrollmentMachine, type SettledExchange } from '../../sync/enrollment-machine';
 import type { IdentityService } from './identity';
 import type { StorageService } from './storage';
 import type { SyncService } from './sync';
@@ -48,6 +51,37 @@ export interface EnrollmentService {
 /** While a code waits for the network, it is tried again this often (and on `online`). */
 const RETRY_MS = 60_000;
 
+const SETTLED = ['idle', 'invalid', 'confirm', 'waiting', 'enrolled', 'used', 'expired', 'refused'];
+
+function toState(snapshot: SnapshotFrom<typeof enrollmentMachine>): EnrollmentState {
+  const { link, helpPointId, currentCollectorUrl } = snapshot.context;
+  const host = link ? collectorHost(link.collectorUrl) : '';
+  switch (snapshot.value) {
+    case 'invalid':
+    case 'used':
+    case 'expired':
+    case 'refused':
+      return { status: snapshot.value };
+    case 'confirm':
+      return {
+        status: 'confirm',
+        host,
+        currentHost: collectorHost(currentCollectorUrl ?? ''),
+        helpPointId: helpPointId ?? '',
+      };
+    case 'checking':
+    case 'exchanging':
+    case 'retrying':
+      return { status: 'exchanging' };
+    case 'waiting':
+      return { status: 'waiting', host };
+    case 'enrolled':
+      return { status: 'enrolled', helpPointId: helpPointId ?? '' };
+    default:
+      return { status: 'none' };
+  }
+}
+
 export function createEnrollmentService(deps: {
   startupLink: EnrollmentLinkResult;
   storage: StorageService;
@@ -55,89 +89,73 @@ export function createEnrollmentService(deps: {
   sync: SyncService;
 }): EnrollmentService {
   const { storage, identity, sync } = deps;
-  let state: EnrollmentState = { status: 'none' };
-  let awaitingConfirmation: EnrollmentLink | null = null;
-  let retryTimer: number | null = null;
-  let running: Promise<boolean> = Promise.resolve(false);
-  const listeners = new Set<() => void>();
-  const set = (next: EnrollmentState) => {
-    state = next;
-    listeners.forEach((listener) => listener());
-  };
 
-  const stopRetrying = () => {
-    if (retryTimer !== null) window.clearInterval(retryTimer);
-    retryTimer = null;
-  };
-
-  const exchange = async (link: EnrollmentLink): Promise<boolean> => {
+  const exchange = async (link: EnrollmentLink): Promise<SettledExchange> => {
     const data = await storage.open();
-    set({ status: 'exchanging' });
     const outcome = navigator.onLine ? await exchangeCode(link) : { kind: 'unreachable' as const };
     if (outcome.kind === 'unreachable') {
       await data.outbox.writePendingEnrollment(link);
-      set({ status: 'waiting', host: collectorHost(link.collectorUrl) });
-      retryTimer ??= window.setInterval(() => void retryPending(), RETRY_MS);
-      return false;
+      return outcome;
     }
-    stopRetrying();
     if (outcome.kind !== 'enrolled') {
       // The code is spent or was never good: keeping it would only fail again.
       await data.outbox.writePendingEnrollment(null);
-      set({ status: outcome.kind });
-      return false;
+      return outcome;
     }
     await data.outbox.writeEnrollment(outcome.enrollment);
     identity.forget();
     // A log whose identity was read before forget() may have landed meanwhile: bind it too.
     await data.outbox.bindQueuedEvents(outcome.enrollment.deviceId);
-    set({ status: 'enrolled', helpPointId: outcome.enrollment.helpPointId });
     // Deliver what waited, now that the device knows where to send it.
-    await (await sync.controller()).trigger('manual');
-    return true;
+    void (async () => (await sync.controller()).trigger('manual'))().catch(() => undefined);
+    return { kind: 'enrolled', helpPointId: outcome.enrollment.helpPointId };
   };
 
-  /** One exchange at a time: the startup link, a new link and a retry never overlap. */
-  const serially = (task: () => Promise<boolean>): Promise<boolean> => {
-    running = running.catch(() => false).then(task);
-    return running;
+  const actor = createActor(
+    enrollmentMachine.provide({
+      actors: {
+        readCurrent: fromPromise(async () => {
+          const current = await (await storage.open()).outbox.readEnrollment();
+          return current
+            ? { helpPointId: current.helpPointId, collectorUrl: current.collectorUrl }
+            : null;
+        }),
+        exchange: fromPromise<SettledExchange, { link: EnrollmentLink }>(({ input }) =>
+          exchange(input.link),
+        ),
+        readPending: fromPromise(async () => (await storage.open()).outbox.readPendingEnrollment()),
+      },
+    }),
+  );
+  let state: EnrollmentState = { status: 'none' };
+  const listeners = new Set<() => void>();
+  let retryTimer: number | null = null;
+  actor.subscribe((snapshot) => {
+    const next = toState(snapshot);
+    // Kept when unchanged, so useSyncExternalStore sees a stable value.
+    if (JSON.stringify(next) !== JSON.stringify(state)) {
+      state = next;
+      listeners.forEach((listener) => listener());
+    }
+    if (snapshot.value === 'waiting') {
+      retryTimer ??= window.setInterval(() => actor.send({ type: 'RETRY' }), RETRY_MS);
+    } else if (retryTimer !== null) {
+      window.clearInterval(retryTimer);
+      retryTimer = null;
+    }
+  });
+  actor.start();
+
+  const send = (link: EnrollmentLinkResult) => {
+    if (link.status === 'link') actor.send({ type: 'LINK', link: link.link });
+    else if (link.status === 'invalid') actor.send({ type: 'INVALID' });
   };
-
-  const retryPending = () =>
-    serially(async () => {
-      const pending = await (await storage.open()).outbox.readPendingEnrollment();
-      return pending ? exchange(pending) : false;
-    });
-
-  const apply = (next: EnrollmentLinkResult): Promise<boolean> =>
-    serially(async () => {
-      if (next.status === 'none') return false;
-      if (next.status === 'invalid') {
-        set({ status: 'invalid' });
-        return false;
-      }
-      const current = await (await storage.open()).outbox.readEnrollment();
-      if (current) {
-        awaitingConfirmation = next.link;
-        set({
-          status: 'confirm',
-          host: collectorHost(next.link.collectorUrl),
-          currentHost: collectorHost(current.collectorUrl),
-          helpPointId: current.helpPointId,
-        });
-        return false;
-      }
-      return exchange(next.link);
-    });
 
   window.addEventListener('hashchange', () => {
     const next = takeEnrollmentFromUrl(window.location, window.history);
-    if (next.status === 'none') return;
-    void apply(next).catch((error: unknown) => console.error('enrollment failed', error));
+    send(next);
   });
-  window.addEventListener('online', () => {
-    if (state.status === 'waiting') void retryPending().catch(() => false);
-  });
+  window.addEventListener('online', () => actor.send({ type: 'RETRY' }));
 
   return {
     state: () => state,
@@ -146,17 +164,17 @@ export function createEnrollmentService(deps: {
       return () => listeners.delete(listener);
     },
     async applyStartupLink() {
-      if (deps.startupLink.status !== 'none') return apply(deps.startupLink);
-      return retryPending();
+      if (deps.startupLink.status === 'none') actor.send({ type: 'RETRY' });
+      else send(deps.startupLink);
+      const settled = await waitFor(actor, (snapshot) => SETTLED.includes(String(snapshot.value)));
+      return settled.value === 'enrolled';
     },
     async confirm() {
-      const link = awaitingConfirmation;
-      awaitingConfirmation = null;
-      if (link) await serially(() => exchange(link));
+      actor.send({ type: 'CONFIRM' });
+      await waitFor(actor, (snapshot) => SETTLED.includes(String(snapshot.value)));
     },
     cancel() {
-      awaitingConfirmation = null;
-      set({ status: 'none' });
+      actor.send({ type: 'CANCEL' });
     },
   };
 }
