@@ -227,63 +227,6 @@ test('a revoked token stops sync and asks for a new enrollment; re-enrolling nee
   await expect.poll(() => outboxSize(page)).toBe(0);
 });
 
-test('an enrollment link works once: a second kiosk is told it was used, the first keeps delivering', async ({
-  page,
-  browser,
-  kiosk,
-}) => {
-  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
-  await page.goto(link);
-  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
-
-  const otherContext = await browser.newContext();
-  try {
-    const other = await otherContext.newPage();
-    await other.goto(link);
-    const used = other.locator('[data-notice=enrollment-used]');
-    await expect(used).toBeVisible();
-    await expect(used).toContainText('redan använts');
-    expect(other.url()).not.toContain('enroll');
-    // The second kiosk has no enrollment, and its visits stay queued on it.
-    const meta = ((await readDatabase(other)).meta ?? []) as { key: string }[];
-    expect(meta.some((row) => row.key === 'enrollment')).toBe(false);
-    const axe = await new AxeBuilder({ page: other })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-      .analyze();
-    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
-  } finally {
-    await otherContext.close();
-  }
-
-  await finishVisit(page);
-  await expect
-    .poll(() => collector.countEvents({ type: 'visit', helpPointId: HELP_POINT }), {
-      timeout: 15_000,
-    })
-    .toBe(1);
-  const report = await collector.report();
-  expect(report.find((h) => h.helpPointId === HELP_POINT)?.devices).toBe(1);
-});
-
-test('a link opened offline keeps its code and enrolls once the network is back', async ({
-  page,
-  context,
-  kiosk,
-}) => {
-  await openKiosk(page);
-  await waitForServiceWorker(page);
-  await finishVisit(page);
-  const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
-  await context.setOffline(true);
-  await page.goto(link);
-  await expect(page.locator('[data-notice=enrollment-waiting]')).toBeVisible();
-  expect(await collector.countEvents()).toBe(0);
-  await context.setOffline(false);
-  await expect(page.locator('[data-notice=enrolled]')).toBeVisible({ timeout: 15_000 });
-  // The visit made before enrollment, under the device's local id, is delivered as its own.
-  await expect.poll(() => collector.countEvents({ type: 'visit' }), { timeout: 15_000 }).toBe(1);
-});
-
 test('when storage is full the kiosk says so and keeps working for visitors', async ({ page }) => {
   await openKiosk(page);
   await finishVisit(page);
