@@ -3,7 +3,7 @@
  * start the collector through startCollector(), so they exercise the same code path.
  */
 import { buildApp, checkAdminToken, type AppOptions } from './app';
-import { createEnrollmentCode, type EnrollmentCode } from './enrollment';
+import { createEnrollmentCode, validateCodeTtl, type EnrollmentCode } from './enrollment';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import { DEFAULT_DATA_DIR, openStore } from './store/open-store';
 import type { HelpPointReport } from './store/event-store';
@@ -66,6 +66,7 @@ function urlHost(host: string): string {
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
   // Before the store opens: a weak admin token is a configuration error, not a runtime one.
   checkAdminToken(options.adminToken);
+  if (options.enrollmentCodeTtlMs !== undefined) validateCodeTtl(options.enrollmentCodeTtlMs);
   const store = await openStore({
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     dataDir: options.dataDir ?? DEFAULT_DATA_DIR,

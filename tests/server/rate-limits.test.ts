@@ -115,6 +115,10 @@ describe('admin token, security headers and the request log', () => {
     await expect(
       startCollector({ dataDir: 'memory://', adminToken: 'x'.repeat(31) }),
     ).rejects.toThrow(/at least 32 characters/);
+    // Likewise an enrollment code lifetime outside 1 minute to 7 days.
+    await expect(
+      startCollector({ dataDir: 'memory://', enrollmentCodeTtlMs: 8 * 24 * 60 * 60_000 }),
+    ).rejects.toThrow(/between 1 minute and 7 days/);
     const store = { description: 'unused' } as CollectorStore;
     expect(() =>
       buildApp({
