@@ -5,6 +5,7 @@
 import type { Page } from 'playwright-core';
 import type { RunningCollector } from '../server/src/start-collector';
 import { TEST_STAFF_PIN, settingsFile } from '../tests/support/help-point-settings';
+import { readKioskEnrollment } from '../tests/support/write-outbox';
 
 export const BENCH_STAFF_PIN = TEST_STAFF_PIN;
 
@@ -22,5 +23,6 @@ export async function enrollWithSettings(
   // The kiosk applies its settings by reloading on the attract screen.
   await page.waitForFunction(() => document.documentElement.dataset.settingsVersion !== undefined);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-  return enrolled.enrollment;
+  // The link carries a one-time code; the token the page got for it is in its own storage.
+  return readKioskEnrollment(page);
 }

@@ -19,6 +19,7 @@ import { startStaticServer } from '../scripts/static-server.mjs';
 import { startCollector, type RunningCollector } from '../server/src/start-collector';
 import { EVENTS_PATH, MAX_BATCH_EVENTS } from '../src/protocol/sync-api';
 import type { LogEvent } from '../src/protocol/events';
+import { enrollOverHttp } from '../tests/support/enroll';
 import { writeEventsInKiosk } from '../tests/support/write-outbox';
 import { buildApp, numberOption, size } from './bench-options.mjs';
 import { BENCH_STAFF_PIN, enrollWithSettings } from './bench-help-point';
@@ -181,8 +182,10 @@ try {
     url.searchParams.set('search_path', schema);
     const pg = await startCollector({ databaseUrl: url.toString(), rateLimit: false });
     try {
-      const pgEnrollment = (await pg.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url }))
-        .enrollment;
+      const pgEnrollment = await enrollOverHttp(pg, {
+        helpPointId: HELP_POINT,
+        kioskUrl: kiosk.url,
+      });
       const rate = await ingestRate(pg, pgEnrollment.token, pgEnrollment.deviceId, INGEST_EVENTS);
       results.push(
         `  PostgreSQL: ${Math.round(rate.rate)} events/s (${rate.seconds.toFixed(2)} s)`,

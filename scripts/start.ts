@@ -6,12 +6,14 @@
  *  - gives the demo help point (the one in public/kiosk-config.json) its settings at the
  *    collector, with a fresh random staff PIN, printed here: the demo PIN exists only for
  *    this demo help point, and a new one is made at every start;
- *  - prints an enrollment link for that help point. Open it once on the kiosk, and its logs
- *    flow to the collector and its settings (with the PIN verifier) reach it.
+ *  - prints a fresh one-time enrollment link for that help point on every start. Open it once
+ *    on the kiosk, and its logs flow to the collector and its settings (with the PIN verifier)
+ *    reach it. An already enrolled kiosk keeps its token in its own IndexedDB.
+ * The link carries a one-time code, never a device token, and nothing is written to a file.
  */
 import { randomInt } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { startStaticServer } from './static-server.mjs';
 import { startCollector } from '../server/src/start-collector';
@@ -21,13 +23,13 @@ const host = process.env.HOST ?? '127.0.0.1';
 const kioskPort = Number(process.env.KIOSK_PORT ?? 4173);
 const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
 const dataDir = process.env.COLLECTOR_DATA_DIR ?? '.data/collector';
-const linkFile = '.data/demo-enrollment-link.txt';
+// Earlier versions kept the demo link, with its device token, here: remove that copy.
+const oldLinkFile = '.data/demo-enrollment-link.txt';
 
 execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
   stdio: 'inherit',
 });
 
-const freshStore = !process.env.DATABASE_URL && !existsSync(dataDir);
 const collector = await startCollector({
   host,
   port: collectorPort,
@@ -37,6 +39,7 @@ const collector = await startCollector({
 });
 const kiosk = await startStaticServer({ root: 'dist', port: kioskPort, host });
 
+rmSync(oldLinkFile, { force: true });
 // The demo help point's settings are the public defaults; its PIN is new at every start.
 const demoConfig = JSON.parse(readFileSync('public/kiosk-config.json', 'utf8')) as {
   helpPointId: string;
@@ -48,18 +51,13 @@ do demoPin = String(randomInt(0, 1_000_000)).padStart(6, '0');
 while (weakPinReason(demoPin) !== null);
 await collector.helpPoints.setPin(demoConfig.helpPointId, demoPin);
 
-// Reuse the demo device while its store lives; a fresh store gets a fresh enrollment.
-let link = !freshStore && existsSync(linkFile) ? readFileSync(linkFile, 'utf8').trim() : '';
-if (!link.startsWith(`${kiosk.url}/#enroll=`)) {
-  ({ link } = await collector.enroll({
-    helpPointId: demoConfig.helpPointId,
-    helpPointName: demoConfig.helpPointName,
-    role: 'kiosk',
-    kioskUrl: kiosk.url,
-  }));
-  mkdirSync('.data', { recursive: true });
-  writeFileSync(linkFile, `${link}\n`);
-}
+// A fresh code on every start: an unused one simply expires (after 24 hours).
+const { link, expiresAt } = await collector.enroll({
+  helpPointId: demoConfig.helpPointId,
+  helpPointName: demoConfig.helpPointName,
+  role: 'kiosk',
+  kioskUrl: kiosk.url,
+});
 
 console.log(`
 Hjälppunkt is running.
@@ -69,7 +67,8 @@ Hjälppunkt is running.
   Staff PIN:  ${demoPin} (the demo help point's, new at every start; set your own with
               npm run collector:help-point -- pin ${demoConfig.helpPointId})
 
-Enroll the kiosk once by opening this link in it (or scan the QR code):
+Enroll the kiosk once by opening this link in it (or scan the QR code). The link works
+once, until ${expiresAt.toISOString()}; an enrolled kiosk stays enrolled across restarts:
   ${link}
 `);
 console.log(await QRCode.toString(link, { type: 'terminal', small: true }));

@@ -1,15 +1,18 @@
 /**
  * Admin command line. `npm run collector:enroll -- --help-point <id> --name "<name>"
- * --kiosk-url <url> [--role kiosk|staff] [--collector-url <url>]` enrolls a device in the
- * same database the server uses (DATABASE_URL, else COLLECTOR_DATA_DIR) and prints the
- * enrollment link and a QR code to scan from the device.
+ * --kiosk-url <url> [--role kiosk|staff] [--collector-url <url>] [--valid-hours <1-168>]`
+ * makes a one-time enrollment code in the same database the server uses (DATABASE_URL, else
+ * COLLECTOR_DATA_DIR) and prints the link carrying it and a QR code to scan from the device.
+ * The device exchanges the code for its token itself: no token is ever printed.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
+  DEFAULT_ENROLLMENT_CODE_TTL_MS,
   EnrollmentInputError,
-  enrollDevice,
+  createEnrollmentCode,
   qrTerminal,
+  validateCodeTtl,
   validateEnrollmentInput,
   type EnrollmentInput,
 } from './enrollment';
@@ -23,7 +26,10 @@ export interface CliIo {
 
 const USAGE = `Usage:
   collector enroll --help-point <id> --kiosk-url <url> [--name "<display name>"]
-                   [--role kiosk|staff] [--collector-url <url>]
+                   [--role kiosk|staff] [--collector-url <url>] [--valid-hours <1-168>]
+
+The link holds a one-time code, valid for 24 hours unless --valid-hours says otherwise.
+The collector URL must be https: (http: only for 127.0.0.1, ::1 or localhost).
 
 Environment: DATABASE_URL, or COLLECTOR_DATA_DIR (default ${DEFAULT_DATA_DIR});
 COLLECTOR_PUBLIC_URL or PORT for the default --collector-url.`;
@@ -44,6 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'kiosk-url': { type: 'string' },
         role: { type: 'string' },
         'collector-url': { type: 'string' },
+        'valid-hours': { type: 'string' },
       },
       strict: true,
     }));
@@ -63,6 +70,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.env.COLLECTOR_PUBLIC_URL ??
     `http://${io.env.HOST || '127.0.0.1'}:${io.env.PORT || 8787}`;
 
+  let ttlMs = DEFAULT_ENROLLMENT_CODE_TTL_MS;
+  if (values['valid-hours'] !== undefined) {
+    const hours = Number(values['valid-hours']);
+    try {
+      ttlMs = validateCodeTtl(/^\d+$/.test(values['valid-hours']) ? hours * 60 * 60_000 : NaN);
+    } catch {
+      io.err(`--valid-hours must be a whole number of hours from 1 to 168.\n\n${USAGE}`);
+      return 2;
+    }
+  }
   const input: EnrollmentInput = {
     helpPointId,
     ...(values.name === undefined ? {} : { helpPointName: values.name }),
@@ -84,16 +101,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       : { dataDir: io.env.COLLECTOR_DATA_DIR || DEFAULT_DATA_DIR },
   );
   try {
-    const { enrollment, link } = await enrollDevice(store.devices, input);
+    const made = await createEnrollmentCode(store, input, { ttlMs });
     io.out(
       [
-        `Enrolled ${enrollment.role} device ${enrollment.deviceId} at help point ${enrollment.helpPointId}.`,
-        `Collector: ${enrollment.collectorUrl}`,
+        `Enrollment code for a ${made.role} device at help point ${made.helpPointId}.`,
+        `Collector: ${collectorUrl.replace(/\/+$/, '')}`,
+        `Valid until ${made.expiresAt.toISOString()}, for one device only.`,
         '',
-        'Open this link on the device (it holds the device token: it is shown only this once):',
-        link,
+        'Open this link on the device (or scan the QR code); it works once:',
+        made.link,
         '',
-        await qrTerminal(link),
+        await qrTerminal(made.link),
       ].join('\n'),
     );
     return 0;

@@ -59,12 +59,19 @@ export interface BatchPlan {
   results: EventResult[];
 }
 
+/** The device that delivers the batch, from its token. */
+export interface DeliveringDevice {
+  id: string;
+  helpPointId: string;
+}
+
 export function planBatch(
   events: readonly unknown[],
-  helpPointId: string,
+  device: DeliveringDevice,
   receivedAt: Date,
   isKnown: CodeCheck,
 ): BatchPlan {
+  const { helpPointId } = device;
   const toInsert: LogEvent[] = [];
   const seen = new Set<string>();
   const results = events.map((raw, index): EventResult => {
@@ -96,6 +103,14 @@ export function planBatch(
         `${REJECTION_REASONS.helpPointMismatch}: the device is enrolled at another help point`,
       );
     }
+    // A token speaks for one device: events made elsewhere (another kiosk, a staff tablet, a
+    // revoked or unknown device) are not its to deliver. The device binds what it queued
+    // before enrollment to its enrolled id, so its own events always carry that id.
+    if (event.deviceId !== device.id) {
+      return reject(
+        `${REJECTION_REASONS.foreignDevice}: the event's deviceId is not the delivering device's`,
+      );
+    }
     const problem = storageProblem(event, receivedAt.getTime(), isKnown);
     if (problem) return reject(problem);
     if (seen.has(event.id)) return { index, id: event.id, status: 'duplicate' };
@@ -104,6 +119,58 @@ export function planBatch(
     return { index, id: event.id, status: 'accepted' };
   });
   return { toInsert, results };
+}
+
+/** The records a batch's corrections and withdrawals refer to (for EventStore.recordOwners). */
+export function correctedRecordIds(plan: BatchPlan): string[] {
+  const ids = new Set<string>();
+  for (const event of plan.toInsert) {
+    if (event.type === 'question' || event.type === 'question-withdrawn') {
+      ids.add(event.data.recordId);
+    }
+  }
+  return [...ids];
+}
+
+/**
+ * A correction (a later `question` version) or a `question-withdrawn` applies only to a
+ * record this device made at this help point. owners: recordId → the device that made it
+ * (stored `question` events). A new record is this device's; a withdrawal needs a record,
+ * stored or earlier in the batch, that is this device's.
+ */
+export function enforceRecordOwnership(
+  plan: BatchPlan,
+  owners: ReadonlyMap<string, string>,
+  deviceId: string,
+): BatchPlan {
+  const mine = new Set<string>();
+  const refused = new Set<string>();
+  for (const event of plan.toInsert) {
+    if (event.type !== 'question' && event.type !== 'question-withdrawn') continue;
+    const recordId = event.data.recordId;
+    const owner = owners.get(recordId);
+    const ownRecord = owner === undefined ? mine.has(recordId) : owner === deviceId;
+    if (event.type === 'question' && (owner === undefined || owner === deviceId)) {
+      mine.add(recordId);
+    } else if (!ownRecord) {
+      refused.add(event.id);
+    }
+  }
+  if (refused.size === 0) return plan;
+  return {
+    toInsert: plan.toInsert.filter((event) => !refused.has(event.id)),
+    // A copy later in the same batch gets the same answer as the first, not "duplicate".
+    results: plan.results.map((result) =>
+      result.status !== 'rejected' && refused.has(result.id ?? '')
+        ? {
+            index: result.index,
+            id: result.id,
+            status: 'rejected',
+            reason: `${REJECTION_REASONS.notOwnRecord}: only the device that made this record at this help point may correct or withdraw it`,
+          }
+        : result,
+    ),
+  };
 }
 
 /** Provisionally accepted events the insert skipped were already stored: duplicates. */

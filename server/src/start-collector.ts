@@ -2,11 +2,10 @@
  * The programmatic start API: `npm run collector`, the browser tests and the benchmarks all
  * start the collector through startCollector(), so they exercise the same code path.
  */
-import type { Enrollment } from '../../src/protocol/sync-api';
-import { buildApp } from './app';
+import { buildApp, checkAdminToken, type AppOptions } from './app';
+import { createEnrollmentCode, validateCodeTtl, type EnrollmentCode } from './enrollment';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import type { LocalCodesSource } from './known-codes';
-import { enrollDevice } from './enrollment';
-import { DEFAULT_RATE_LIMIT } from './http/rate-limit';
 import { DEFAULT_DATA_DIR, openStore } from './store/open-store';
 import type { HelpPointReport } from './store/event-store';
 import { putHelpPointSettings, setHelpPointPin } from './settings/help-point-settings';
@@ -23,15 +22,22 @@ export interface CollectorOptions {
   databaseUrl?: string;
   /** PGlite data directory. Default '.data/collector'; 'memory://' for in-memory. */
   dataDir?: string;
-  /** Enables the /api/v1/admin routes. */
+  /** Enables the /api/v1/admin routes; at least 32 characters, else startCollector throws. */
   adminToken?: string;
-  /** Per device. Default 600 requests/minute with a burst of 100; false turns it off. */
-  rateLimit?: { requestsPerMinute: number; burst: number } | false;
+  /**
+   * Per device (default 600 a minute) and, for requests without valid credentials, per
+   * client address (default 60 a minute); false turns both off (tests, benchmarks).
+   */
+  rateLimit?: Partial<RateLimits> | false;
+  /** How long a new enrollment code is valid. Default 24 hours. */
+  enrollmentCodeTtlMs?: number;
+  /** Trust a reverse proxy's X-Forwarded-For (Fastify's trustProxy). Default off. */
+  trustProxy?: AppOptions['trustProxy'];
   /** Default 1 MiB. */
   bodyLimitBytes?: number;
-  /** Fastify's request log on stdout. Default false. */
-  logger?: boolean;
-  /** The clock of help requests; tests move it to age requests. Default: the system clock. */
+  /** Fastify's request log on stdout (or into a stream). Default false. */
+  logger?: AppOptions['logger'];
+  /** The clock of help requests and enrollment codes; tests move it. Default: the system clock. */
   now?: () => Date;
   /** A help point's own errands and lessons (known-codes.ts). Default: none. */
   localCodes?: LocalCodesSource;
@@ -40,12 +46,15 @@ export interface CollectorOptions {
 export interface RunningCollector {
   /** http://host:port */
   url: string;
+  /** Makes a one-time enrollment code for a device to exchange (the link carries it). */
   enroll(input: {
     helpPointId: string;
     helpPointName?: string;
     role?: 'kiosk' | 'staff';
     kioskUrl: string;
-  }): Promise<{ enrollment: Enrollment; link: string }>;
+    /** Where the device will deliver; default this collector's own URL. */
+    collectorUrl?: string;
+  }): Promise<EnrollmentCode>;
   countEvents(filter?: { helpPointId?: string; type?: string }): Promise<number>;
   listEventIds(): Promise<string[]>;
   /** The admin report (per help point, corrections applied), for tests and the CLI. */
@@ -66,6 +75,9 @@ function urlHost(host: string): string {
 }
 
 export async function startCollector(options: CollectorOptions = {}): Promise<RunningCollector> {
+  // Before the store opens: a weak admin token is a configuration error, not a runtime one.
+  checkAdminToken(options.adminToken);
+  if (options.enrollmentCodeTtlMs !== undefined) validateCodeTtl(options.enrollmentCodeTtlMs);
   const store = await openStore({
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     dataDir: options.dataDir ?? DEFAULT_DATA_DIR,
@@ -73,11 +85,14 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   const app = buildApp({
     store,
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
-    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    rateLimit:
+      options.rateLimit === false ? false : { ...DEFAULT_RATE_LIMITS, ...options.rateLimit },
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
     logger: options.logger ?? false,
     ...(options.now ? { now: options.now } : {}),
     ...(options.localCodes ? { localCodes: options.localCodes } : {}),
+    ...(options.enrollmentCodeTtlMs ? { enrollmentCodeTtlMs: options.enrollmentCodeTtlMs } : {}),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -94,7 +109,15 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
   let closing: Promise<void> | undefined;
   return {
     url,
-    enroll: (input) => enrollDevice(store.devices, { ...input, collectorUrl: url }),
+    enroll: (input) =>
+      createEnrollmentCode(
+        store,
+        { collectorUrl: url, ...input },
+        {
+          ...(options.enrollmentCodeTtlMs ? { ttlMs: options.enrollmentCodeTtlMs } : {}),
+          ...(options.now ? { now: options.now() } : {}),
+        },
+      ),
     countEvents: (filter) => store.events.count(filter),
     listEventIds: () => store.events.listIds(),
     report: () => store.events.report(),

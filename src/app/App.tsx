@@ -4,7 +4,15 @@
  * visit's toolbar and dialogs. Screens only render state and send events; the flow itself
  * lives in the machine.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import { useMachine } from '@xstate/react';
 import { sessionMachine } from '../features/session/session-machine';
 import { useActivity } from '../features/session/use-activity';
@@ -16,7 +24,8 @@ import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage, loadNamespaces } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
 import { KioskScreen } from './KioskScreen';
-import { useStaffLock } from './use-staff-lock';
+import { ReEnrollDialog } from './ReEnrollDialog';
+import { checkStaffPin, useStaffLock } from './use-staff-lock';
 import { useStatusView } from './StatusView';
 import { useDeviceRole } from './use-device-role';
 import { useEnrolled } from './use-enrolled';
@@ -96,6 +105,20 @@ export function App({ services }: { services: AppServices }) {
   const unlocked = staff.state.matches('unlocked');
   const staffLocked = staff.state.matches('locked');
   const sendStaff = staff.send;
+  const enrollment = useSyncExternalStore(services.enrollment.subscribe, services.enrollment.state);
+  // An enrolled device moves to another collector only once staff confirm with the PIN.
+  const reEnroll =
+    enrollment.status === 'confirm' ? (
+      <ReEnrollDialog
+        host={enrollment.host}
+        currentHost={enrollment.currentHost}
+        helpPointId={enrollment.helpPointId}
+        configured={config.staffPin !== undefined}
+        checkPin={(pin) => checkStaffPin(services, pin)}
+        onConfirmed={() => void services.enrollment.confirm()}
+        onCancel={() => services.enrollment.cancel()}
+      />
+    ) : null;
 
   // New settings apply only on an idle kiosk's attract screen, never in a visit or staff mode.
   const settingsMayApply = role === 'kiosk' && idle && staffLocked && !statusView.open;
@@ -133,6 +156,7 @@ export function App({ services }: { services: AppServices }) {
             onLock={role === 'staff' ? null : lock}
           />
         </Suspense>
+        {reEnroll}
       </KioskConfigContext.Provider>
     );
   }
@@ -179,6 +203,7 @@ export function App({ services }: { services: AppServices }) {
           onEndNow={() => send({ type: 'END_VISIT' })}
         />
       ) : null}
+      {reEnroll}
     </KioskConfigContext.Provider>
   );
 }

@@ -24,10 +24,7 @@ export function Notices({ services }: { services: AppServices }) {
   }).data;
   const waiting = backlog?.waiting ?? null;
   const needsEnrollment = backlog?.needsEnrollment ?? false;
-  const enrollmentLink = useSyncExternalStore(
-    services.enrollment.subscribe,
-    services.enrollment.link,
-  );
+  const enrollment = useSyncExternalStore(services.enrollment.subscribe, services.enrollment.state);
   const localContent = useSyncExternalStore(
     services.content.subscribeLocalStatus,
     services.content.localStatus,
@@ -49,14 +46,34 @@ export function Notices({ services }: { services: AppServices }) {
   if (localContent.lessons === 'refused') {
     messages.push({ key: 'local-lessons', text: t('config.lessonsRefused'), tone: 'problem' });
   }
-  if (enrollmentLink.status === 'valid') {
-    const helpPoint = enrollmentLink.enrollment.helpPointId;
-    messages.push({ key: 'enrolled', text: t('enrollment.done', { helpPoint }), tone: 'ok' });
-  } else if (enrollmentLink.status === 'invalid') {
-    messages.push({ key: 'enrollment-invalid', text: t('enrollment.invalid'), tone: 'problem' });
+  switch (enrollment.status) {
+    case 'enrolled': {
+      const helpPoint = enrollment.helpPointId;
+      messages.push({ key: 'enrolled', text: t('enrollment.done', { helpPoint }), tone: 'ok' });
+      break;
+    }
+    case 'waiting':
+      messages.push({
+        key: 'enrollment-waiting',
+        text: t('enrollment.waiting', { host: enrollment.host }),
+        tone: 'problem',
+      });
+      break;
+    case 'invalid':
+    case 'used':
+    case 'expired':
+    case 'refused':
+      messages.push({
+        key: `enrollment-${enrollment.status}`,
+        text: t(`enrollment.${enrollment.status}`),
+        tone: 'problem',
+      });
+      break;
+    default:
+      break;
   }
-  // A fresh enrollment link supersedes an old "needs enrollment" until sync says otherwise.
-  if (needsEnrollment && enrollmentLink.status !== 'valid') {
+  // A fresh enrollment supersedes an old "needs enrollment" until sync says otherwise.
+  if (needsEnrollment && enrollment.status !== 'enrolled') {
     messages.push({ key: 'needs-enrollment', text: t('enrollment.needed'), tone: 'problem' });
   }
   if (messages.length === 0) return null;

@@ -11,19 +11,30 @@ import { staffSessionMs } from '../lib/kiosk-config';
 import { verifyPin } from '../lib/pin-hash';
 import type { AppServices } from './services/app-services';
 
-function staffLockFor({ config, storage }: Pick<AppServices, 'config' | 'storage'>) {
+/**
+ * The staff PIN check, with the lockout kept on the device: staff mode and re-enrolling an
+ * enrolled device both go through it, so they share one count of wrong tries.
+ */
+export async function checkStaffPin(
+  { config, storage }: Pick<AppServices, 'config' | 'storage'>,
+  pin: string,
+): Promise<UnlockResult> {
+  const stored = config.current.staffPin;
+  const data = await storage.open().catch(() => null);
+  const state = (await data?.staffLockout()) ?? UNLOCKED;
+  const result = await attemptUnlock(state, Date.now(), async () =>
+    stored ? verifyPin(pin, stored) : false,
+  );
+  await data?.setStaffLockout(result.state);
+  return result;
+}
+
+function staffLockFor(services: Pick<AppServices, 'config' | 'storage'>) {
   return staffLockMachine.provide({
     actors: {
-      checkPin: fromPromise<UnlockResult, { pin: string }>(async ({ input }) => {
-        const stored = config.current.staffPin;
-        const data = await storage.open().catch(() => null);
-        const state = (await data?.staffLockout()) ?? UNLOCKED;
-        const result = await attemptUnlock(state, Date.now(), async () =>
-          stored ? verifyPin(input.pin, stored) : false,
-        );
-        await data?.setStaffLockout(result.state);
-        return result;
-      }),
+      checkPin: fromPromise<UnlockResult, { pin: string }>(({ input }) =>
+        checkStaffPin(services, input.pin),
+      ),
     },
   });
 }

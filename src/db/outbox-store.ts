@@ -6,7 +6,12 @@
  */
 import type { HjalppunktDatabase, DeadLetter } from './database';
 import type { LogEvent } from '../protocol/events';
-import { enrollmentSchema, type Enrollment } from '../protocol/sync-api';
+import {
+  enrollmentLinkSchema,
+  enrollmentSchema,
+  type Enrollment,
+  type EnrollmentLink,
+} from '../protocol/sync-api';
 import { guardStorage } from './storage-health';
 import { ENROLLMENT_KEY } from './storage-keys';
 
@@ -30,6 +35,8 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   needsEnrollment: false,
 };
 
+/** An enrollment link opened offline: its code is exchanged once the network is back. */
+const PENDING_ENROLLMENT_KEY = 'enrollment.pending';
 const SYNC_STATUS_KEY = 'sync.status';
 
 export interface OutboxStore {
@@ -48,12 +55,33 @@ export interface OutboxStore {
   countDeadLetters(): Promise<number>;
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
   readEnrollment(): Promise<Enrollment | null>;
+  /**
+   * Stores the enrollment and, in the same transaction, binds every queued event to the
+   * enrolled device id: logs made before enrollment (or under an earlier enrollment) carry
+   * another id, and the collector stores only the delivering device's own events.
+   */
   writeEnrollment(enrollment: Enrollment): Promise<void>;
+  /** Binds queued events again (for a log written while the enrollment was being stored). */
+  bindQueuedEvents(deviceId: string): Promise<number>;
+  readPendingEnrollment(): Promise<EnrollmentLink | null>;
+  /** Keeps (or, with null, forgets) a link whose code still waits to be exchanged. */
+  writePendingEnrollment(link: EnrollmentLink | null): Promise<void>;
   readSyncStatus(): Promise<SyncStatus>;
   updateSyncStatus(patch: Partial<SyncStatus>): Promise<SyncStatus>;
 }
 
 export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
+  /** Inside a transaction over logs and outbox: rewrites queued events' deviceId. */
+  const bindQueued = async (deviceId: string): Promise<number> => {
+    const ids = (await db.outbox.toCollection().primaryKeys()) as string[];
+    const logs = await db.logs.bulkGet(ids);
+    const rebound = logs.flatMap((log) =>
+      log && log.event.deviceId !== deviceId ? [{ ...log, event: { ...log.event, deviceId } }] : [],
+    );
+    if (rebound.length > 0) await db.logs.bulkPut(rebound);
+    return rebound.length;
+  };
+
   return {
     peek(limit) {
       return guardStorage(async () => {
@@ -99,8 +127,10 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
     async writeEnrollment(enrollment) {
       await guardStorage(
         () =>
-          db.transaction('rw', db.meta, async () => {
+          db.transaction('rw', db.meta, db.logs, db.outbox, async () => {
             await db.meta.put({ key: ENROLLMENT_KEY, value: enrollmentSchema.parse(enrollment) });
+            await db.meta.delete(PENDING_ENROLLMENT_KEY);
+            await bindQueued(enrollment.deviceId);
             const status = await db.meta.get(SYNC_STATUS_KEY);
             // A fresh enrollment clears "needs enrollment" and any backoff from the old token.
             await db.meta.put({
@@ -116,6 +146,32 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
           }),
         'write',
       );
+    },
+
+    bindQueuedEvents(deviceId) {
+      return guardStorage(
+        () => db.transaction('rw', db.logs, db.outbox, () => bindQueued(deviceId)),
+        'write',
+      );
+    },
+
+    async readPendingEnrollment() {
+      const row = await guardStorage(() => db.meta.get(PENDING_ENROLLMENT_KEY));
+      const parsed = enrollmentLinkSchema.safeParse(row?.value);
+      return parsed.success ? parsed.data : null;
+    },
+
+    async writePendingEnrollment(link) {
+      await guardStorage(async () => {
+        if (link) {
+          await db.meta.put({
+            key: PENDING_ENROLLMENT_KEY,
+            value: enrollmentLinkSchema.parse(link),
+          });
+        } else {
+          await db.meta.delete(PENDING_ENROLLMENT_KEY);
+        }
+      }, 'write');
     },
 
     async readSyncStatus() {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { DEVICE_TOKEN_PATTERN } from './codes';
+import { isAllowedCollectorUrl } from './collector-url';
 import { codeSchema, uuidV7Schema } from './payloads';
 
 export const EVENTS_PATH = '/api/v1/events';
@@ -54,6 +55,12 @@ export const ERROR_CODES = {
   rateLimited: 'rate-limited',
   notFound: 'not-found',
   internal: 'internal-error',
+  /** POST /api/v1/enroll: the code was exchanged before (410)… */
+  enrollmentCodeUsed: 'enrollment-code-used',
+  /** …or its time ran out (410)… */
+  enrollmentCodeExpired: 'enrollment-code-expired',
+  /** …or the collector never made it (404). */
+  enrollmentCodeUnknown: 'enrollment-code-unknown',
 } as const;
 
 /** Reasons a single event is rejected (result.reason starts with one of these). */
@@ -67,6 +74,10 @@ export const REJECTION_REASONS = {
   clockOutOfRange: 'clock-out-of-range',
   /** An errand, lesson, Testa item or course topic the collector does not know. */
   unknownCode: 'unknown-code',
+  /** The envelope's deviceId is not the delivering device's own. */
+  foreignDevice: 'foreign-device',
+  /** A correction or withdrawal of a record another device (or no device here) made. */
+  notOwnRecord: 'not-own-record',
 } as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[keyof typeof REJECTION_REASONS];
 
@@ -79,9 +90,16 @@ export function rejectionReasonOf(reason: string): RejectionReason | null {
   return REJECTION_REASON_CODES.includes(code) ? (code as RejectionReason) : null;
 }
 
-/** What an enrollment link or QR code carries (base64url JSON in the URL fragment #enroll=…). */
+const collectorUrlSchema = z
+  .string()
+  .check(z.refine(isAllowedCollectorUrl, 'must be an https: URL (http: only for a loopback host)'));
+
+/**
+ * What an enrolled device keeps in IndexedDB: where to deliver and the token that proves
+ * who it is. The token comes only from POST /api/v1/enroll, never from a link.
+ */
 export const enrollmentSchema = z.strictObject({
-  collectorUrl: z.url({ protocol: /^https?$/ }),
+  collectorUrl: collectorUrlSchema,
   helpPointId: codeSchema,
   deviceId: uuidV7Schema,
   token: z.string().check(z.regex(DEVICE_TOKEN_PATTERN, 'must be a device token')),
@@ -89,22 +107,42 @@ export const enrollmentSchema = z.strictObject({
 });
 export type Enrollment = z.infer<typeof enrollmentSchema>;
 
+export const ENROLL_PATH = '/api/v1/enroll';
+
+/** A one-time enrollment code: 32 random bytes, base64url (256 bits). */
+export const ENROLLMENT_CODE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * What an enrollment link or QR code carries (base64url JSON in the URL fragment #enroll=…):
+ * the collector to ask and a one-time code, valid for a day by default.
+ */
+export const enrollmentLinkSchema = z.strictObject({
+  collectorUrl: collectorUrlSchema,
+  code: z.string().check(z.regex(ENROLLMENT_CODE_PATTERN, 'must be an enrollment code')),
+});
+export type EnrollmentLink = z.infer<typeof enrollmentLinkSchema>;
+
+/** POST /api/v1/enroll body, and its 200 answer. */
+export const enrollRequestSchema = z.strictObject({ code: enrollmentLinkSchema.shape.code });
+export const enrollResponseSchema = z.strictObject({ enrollment: enrollmentSchema });
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
 export const ENROLL_FRAGMENT = 'enroll=';
 
-export function encodeEnrollment(enrollment: Enrollment): string {
-  const json = JSON.stringify(enrollment);
+export function encodeEnrollmentLink(link: EnrollmentLink): string {
+  const json = JSON.stringify(link);
   const bytes = new TextEncoder().encode(json);
   let binary = '';
   bytes.forEach((byte) => (binary += String.fromCharCode(byte)));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export function decodeEnrollment(encoded: string): Enrollment | null {
+export function decodeEnrollmentLink(encoded: string): EnrollmentLink | null {
   try {
     const base64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
     const binary = atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4));
     const json = new TextDecoder().decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-    const parsed = enrollmentSchema.safeParse(JSON.parse(json));
+    const parsed = enrollmentLinkSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

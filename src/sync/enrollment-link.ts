@@ -1,12 +1,13 @@
 /**
- * Enrollment by link or QR code: `https://kiosk/#enroll=<base64url JSON>`. The fragment never
- * reaches a server; it is read once at start-up and removed from the address and history,
- * so the device token does not linger where a visitor could see it.
+ * Enrollment by link or QR code: `https://kiosk/#enroll=<base64url JSON>` carrying the
+ * collector's URL and a one-time code, never a token. The fragment never reaches a server;
+ * it is read once and removed from the address and history. A link to a collector that is
+ * neither https: nor on this machine reads as invalid.
  */
-import { decodeEnrollment, ENROLL_FRAGMENT, type Enrollment } from '../protocol/sync-api';
+import { decodeEnrollmentLink, ENROLL_FRAGMENT, type EnrollmentLink } from '../protocol/sync-api';
 
 export type EnrollmentLinkResult =
-  { status: 'none' } | { status: 'valid'; enrollment: Enrollment } | { status: 'invalid' };
+  { status: 'none' } | { status: 'link'; link: EnrollmentLink } | { status: 'invalid' };
 
 export function takeEnrollmentFromUrl(
   location: Pick<Location, 'hash' | 'pathname' | 'search'>,
@@ -15,6 +16,6 @@ export function takeEnrollmentFromUrl(
   const hash = location.hash.replace(/^#/, '');
   if (!hash.startsWith(ENROLL_FRAGMENT)) return { status: 'none' };
   history.replaceState(null, '', `${location.pathname}${location.search}`);
-  const enrollment = decodeEnrollment(hash.slice(ENROLL_FRAGMENT.length));
-  return enrollment ? { status: 'valid', enrollment } : { status: 'invalid' };
+  const link = decodeEnrollmentLink(hash.slice(ENROLL_FRAGMENT.length));
+  return link ? { status: 'link', link } : { status: 'invalid' };
 }

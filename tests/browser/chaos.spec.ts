@@ -12,12 +12,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { test, expect, openStatus, readDatabase, type Page } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
 import { enrollPage, prepareHelpPoint } from './enroll';
-import { encodeEnrollment } from '../../src/protocol/sync-api';
 import { logEventSchema, type LogEvent } from '../../src/protocol/events';
 import { startChaosProxy } from '../support/chaos-proxy';
 import { launchKillableChromium } from '../support/chromium-process';
 import { seededRandom } from '../support/events';
-import { writeEventsInKiosk } from '../support/write-outbox';
+import { readKioskEnrollment, writeEventsInKiosk } from '../support/write-outbox';
 
 const EVENTS_PER_ROUND = 520;
 const ROUNDS = 4;
@@ -71,8 +70,15 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
   const collectorPort = Number(new URL(collector.url).port);
   const proxy = await startChaosProxy(collectorPort, Number(process.env.CHAOS_SEED ?? 7));
   await prepareHelpPoint(collector, HELP_POINT);
-  const { enrollment } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
-  const link = `${kiosk.url}/#enroll=${encodeEnrollment({ ...enrollment, collectorUrl: proxy.url })}`;
+  // The kiosk reaches the collector only through the proxy, enrollment included; the faults
+  // start once it is enrolled (a lost exchange would spend the one-time code).
+  const { link } = await collector.enroll({
+    helpPointId: HELP_POINT,
+    kioskUrl: kiosk.url,
+    collectorUrl: proxy.url,
+  });
+  proxy.setFaulty(false);
+  let deviceId = '';
 
   try {
     let kills = 0;
@@ -83,7 +89,11 @@ test('chaos: every event reaches the collector exactly once', async ({ kiosk }) 
       if (round === 0) await enrollPage(page, link);
       else await page.goto(kiosk.url);
       await expect(page.locator('[data-screen=attract]')).toBeVisible();
-      await writeEventsInKiosk(page, questionEvents(EVENTS_PER_ROUND, enrollment.deviceId, random));
+      if (round === 0) {
+        deviceId = (await readKioskEnrollment(page)).deviceId;
+        proxy.setFaulty(true);
+      }
+      await writeEventsInKiosk(page, questionEvents(EVENTS_PER_ROUND, deviceId, random));
       await finishVisitThroughUi(page);
 
       if (round === 1) {

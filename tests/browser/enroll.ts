@@ -9,6 +9,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { RunningCollector } from '../../server/src/start-collector';
 import { TEST_STAFF_PIN, settingsFile } from '../support/help-point-settings';
+import { readKioskEnrollment } from '../support/write-outbox';
 
 export const DEMO_HELP_POINT = 'demo-bibliotek';
 
@@ -88,5 +89,6 @@ export async function enrollAt(
     ...(options.role ? { role: options.role } : {}),
   });
   await enrollPage(page, enrolled.link, options);
-  return enrolled;
+  // The link carries a one-time code; the token the page got for it is in its own storage.
+  return { ...enrolled, enrollment: await readKioskEnrollment(page) };
 }

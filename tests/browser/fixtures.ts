@@ -148,6 +148,18 @@ export async function unlockStaff(page: Page) {
   await expect(page.getByTestId('staff-app')).toBeVisible();
 }
 
+/**
+ * Confirms an enrollment link opened on an already enrolled device: checks the new
+ * collector's host shown to staff, then gives the PIN.
+ */
+export async function confirmReEnrollment(page: Page, collectorHost: string) {
+  await expect(page.getByTestId('re-enroll-dialog')).toBeVisible();
+  await expect(page.getByTestId('re-enroll-host')).toHaveText(collectorHost);
+  await page.getByTestId('re-enroll-pin').fill(DEMO_STAFF_PIN);
+  await page.getByTestId('re-enroll-submit').click();
+  await expect(page.getByTestId('re-enroll-dialog')).toHaveCount(0);
+}
+
 /** Opens #status on a kiosk: staff only, so through the PIN. */
 export async function openStatus(page: Page, kioskUrl: string) {
   if (!page.url().startsWith(kioskUrl)) await page.goto(kioskUrl);

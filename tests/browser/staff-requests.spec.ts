@@ -5,6 +5,7 @@
  * seconds, accepts it and tags it as a question. An offline kiosk says where the desk is
  * instead, and the visit still logs the request.
  */
+import { enrollOverHttp } from '../support/enroll';
 import {
   test,
   expect,
@@ -118,13 +119,13 @@ test('an offline kiosk says where the desk is; the request is logged but not rel
   ]);
   await context.setOffline(false);
   // Nothing was relayed: a staff device of the help point sees no request.
-  const staff = await collector().enroll({
+  const staff = await enrollOverHttp(collector(), {
     helpPointId: HELP_POINT,
     kioskUrl: kiosk.url,
     role: 'staff',
   });
   const answer = await fetch(`${collector().url}/api/v1/help-requests`, {
-    headers: { authorization: `Bearer ${staff.enrollment.token}` },
+    headers: { authorization: `Bearer ${staff.token}` },
   });
   expect(((await answer.json()) as { requests: unknown[] }).requests).toEqual([]);
 });

@@ -9,14 +9,16 @@ import {
   readDatabase,
   startVisit,
   openStatus,
+  confirmReEnrollment,
   waitForServiceWorker,
   type Page,
 } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
 import { enrollAt, prepareHelpPoint } from './enroll';
-import { encodeEnrollment } from '../../src/protocol/sync-api';
+import { readEnrollmentLink } from '../support/enroll';
 
 const HELP_POINT = 'demo-bibliotek';
+const ADMIN_TOKEN = 'sync-spec-admin-token-of-at-least-32-chars';
 
 async function finishVisit(page: Page) {
   await startVisit(page, 'sv');
@@ -42,7 +44,7 @@ let collector: RunningCollector;
 
 test.beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hjalppunkt-collector-'));
-  collector = await startCollector({ dataDir });
+  collector = await startCollector({ dataDir, adminToken: ADMIN_TOKEN });
 });
 
 test.afterEach(async () => {
@@ -171,24 +173,56 @@ test('events the collector rejects move to the dead letters and show in the staf
   await expect(page.getByTestId('status-last-success')).not.toHaveText('Aldrig');
 });
 
-test('a revoked or unknown token stops sync and asks for a new enrollment, losing nothing', async ({
+test('a revoked token stops sync and asks for a new enrollment; re-enrolling needs the PIN and loses nothing', async ({
   page,
   kiosk,
 }) => {
-  const { link, enrollment } = await collector.enroll({
-    helpPointId: HELP_POINT,
-    kioskUrl: kiosk.url,
-  });
-  const forged = `${kiosk.url}/#enroll=${encodeEnrollment({ ...enrollment, token: 'x'.repeat(43) })}`;
-  await page.goto(forged);
+  // The help point's settings carry the staff PIN that re-enrolling asks for.
+  await prepareHelpPoint(collector, HELP_POINT);
+  const first = await enrollAt(page, collector, kiosk.url, { helpPointId: HELP_POINT });
+  const { enrollment } = first;
+  // The token is in the device's own storage only: never in the link.
+  expect(first.link).not.toContain(enrollment.token);
+  const revoked = await fetch(
+    `${collector.url}/api/v1/admin/devices/${enrollment.deviceId}/revoke`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    },
+  );
+  expect(revoked.status).toBe(200);
   await finishVisit(page);
   await expect.poll(() => needsEnrollment(page), { timeout: 15_000 }).toBe(true);
   await page.reload();
   await expect(page.locator('[data-notice=needs-enrollment]')).toBeVisible({ timeout: 15_000 });
   expect(await outboxSize(page)).toBe(1);
 
-  // Enrolling again with a good link delivers what waited.
-  await page.goto(link);
+  // A new link on an enrolled device changes nothing until staff confirm with the PIN,
+  // having seen the collector's host name; cancelling keeps the old enrollment.
+  const second = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  const host = new URL(readEnrollmentLink(second.link).collectorUrl).host;
+  await page.goto(second.link);
+  await expect(page.getByTestId('re-enroll-host')).toHaveText(host);
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  for (const id of ['re-enroll-submit', 're-enroll-cancel', 're-enroll-pin']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box?.height ?? 0, id).toBeGreaterThanOrEqual(48);
+  }
+  await page.getByTestId('re-enroll-cancel').click();
+  await expect(page.getByTestId('re-enroll-dialog')).toHaveCount(0);
+  expect(await collector.countEvents()).toBe(0);
+  // A wrong PIN is refused and said so.
+  const third = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
+  await page.goto(third.link);
+  await page.getByTestId('re-enroll-pin').fill('0000');
+  await page.getByTestId('re-enroll-submit').click();
+  await expect(page.getByTestId('re-enroll-message')).not.toBeEmpty();
+  // With the PIN, the device switches, and the visit queued under the old id is delivered.
+  await confirmReEnrollment(page, host);
+  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
   await expect.poll(() => collector.countEvents(), { timeout: 15_000 }).toBe(1);
   await expect.poll(() => outboxSize(page)).toBe(0);
 });

@@ -1,17 +1,20 @@
-// Enrollment (admin endpoint and CLI), revocation and the report, against both stores.
+// Enrollment (one-time codes from the admin endpoint and the CLI), revocation and the report,
+// against both stores. The exchange's rules: enrollment-exchange.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  ENROLL_FRAGMENT,
+  ENROLL_PATH,
   ERROR_CODES,
-  decodeEnrollment,
+  enrollResponseSchema,
   type Enrollment,
 } from '../../src/protocol/sync-api';
 import { buildApp } from '../../server/src/app';
 import { runCli } from '../../server/src/cli';
 import type { CollectorStore } from '../../server/src/store/collector-store';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { exchangeLink, readEnrollmentLink } from '../support/enroll';
 import {
+  LENIENT_RATE_LIMITS,
   SETUP_TIMEOUT_MS,
   STORE_CASES,
   makeEvent,
@@ -22,16 +25,9 @@ import {
   type StoreSetup,
 } from './support';
 
-const ADMIN_TOKEN = 'enrollment-test-admin-token';
+const ADMIN_TOKEN = 'enrollment-test-admin-token-with-32-characters';
 const KIOSK_URL = 'http://127.0.0.1:4173';
-
-function decodeLink(link: string, kioskUrl = KIOSK_URL): Enrollment {
-  const prefix = `${kioskUrl}/#${ENROLL_FRAGMENT}`;
-  expect(link.startsWith(prefix)).toBe(true);
-  const enrollment = decodeEnrollment(link.slice(prefix.length));
-  if (!enrollment) throw new Error(`not an enrollment link: ${link}`);
-  return enrollment;
-}
+const HOUR_MS = 60 * 60_000;
 
 function cliEnv(options: StoreSetup['options']): Record<string, string | undefined> {
   return options.databaseUrl
@@ -44,6 +40,18 @@ async function enrollWithCli(argv: string[], env: Record<string, string | undefi
   const err: string[] = [];
   const code = await runCli(argv, { env, out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Exchanges a code at `collectorUrl` (the link's own collector may be a made-up https one). */
+async function exchangeAt(collectorUrl: string, code: string) {
+  return request(collectorUrl, ENROLL_PATH, {
+    body: JSON.stringify({ code }),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function enrollmentOf(body: unknown): Enrollment {
+  return enrollResponseSchema.parse(body).enrollment;
 }
 
 describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
@@ -69,7 +77,12 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       ],
       cliEnv(setup.options),
     );
-    collector = await startCollector({ port: 0, ...setup.options, adminToken: ADMIN_TOKEN });
+    collector = await startCollector({
+      port: 0,
+      ...setup.options,
+      adminToken: ADMIN_TOKEN,
+      rateLimit: LENIENT_RATE_LIMITS,
+    });
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -86,21 +99,29 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
     });
   }
 
-  it('enrolls through the CLI: the printed link carries a token that authenticates', async () => {
+  it('enrolls through the CLI: the printed link holds a one-time code, never a token', async () => {
     expect(cli.err).toBe('');
     expect(cli.code).toBe(0);
     const link = /^http\S+$/m.exec(cli.out)?.[0] ?? '';
-    const enrollment = decodeLink(link);
+    expect(link.startsWith(`${KIOSK_URL}/#enroll=`)).toBe(true);
+    const { collectorUrl, code } = readEnrollmentLink(link);
+    expect(collectorUrl).toBe('https://collector.example');
+    expect(cli.out).toContain('▄'); // the terminal QR code
+    expect(cli.out).toMatch(/Valid until \S+, for one device only/);
+    // The code becomes a token only when the device exchanges it.
+    const answer = await exchangeAt(collector.url, code);
+    expect(answer.status).toBe(200);
+    const enrollment = enrollmentOf(answer.body);
     expect(enrollment).toMatchObject({
       collectorUrl: 'https://collector.example',
       helpPointId: cliHelpPoint,
       role: 'staff',
     });
-    expect(cli.out).toContain('▄'); // the terminal QR code
-    const answer = await postEvents(collector.url, enrollment.token, {
-      events: [makeEvent(cliHelpPoint, 'question')],
+    expect(cli.out).not.toContain(enrollment.token);
+    const posted = await postEvents(collector.url, enrollment.token, {
+      events: [makeEvent(enrollment, 'question')],
     });
-    expect(answer.status).toBe(200);
+    expect(posted.status).toBe(200);
     expect(await collector.countEvents({ helpPointId: cliHelpPoint })).toBe(1);
   });
 
@@ -114,6 +135,18 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       env,
     );
     expect(badId).toMatchObject({ code: 2, err: expect.stringMatching(/helpPointId/) });
+    const plainHttp = await enrollWithCli(
+      ['enroll', '--help-point', 'x', '--kiosk-url', KIOSK_URL],
+      { ...env, COLLECTOR_PUBLIC_URL: 'http://collector.example' },
+    );
+    expect(plainHttp).toMatchObject({ code: 2, err: expect.stringMatching(/collectorUrl.*https/) });
+    for (const hours of ['0', '169', '1.5', 'x']) {
+      const bad = await enrollWithCli(
+        ['enroll', '--help-point', 'x', '--kiosk-url', KIOSK_URL, '--valid-hours', hours],
+        env,
+      );
+      expect(bad).toMatchObject({ code: 2, err: expect.stringMatching(/--valid-hours/) });
+    }
   });
 
   if (storeCase.name === 'pglite') {
@@ -127,7 +160,7 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
     });
   }
 
-  it('enrolls through the admin endpoint, with a QR code, and the token authenticates', async () => {
+  it('makes a code through the admin endpoint, with a QR code, and no token', async () => {
     const helpPointId = uniqueHelpPoint('api');
     const answer = await admin('/enrollments', {
       helpPointId,
@@ -135,14 +168,24 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       kioskUrl: 'https://kiosk.example/hjalppunkt/',
     });
     expect(answer.status).toBe(201);
-    const body = answer.body as { enrollment: Enrollment; link: string; qrSvg: string };
-    const enrollment = decodeLink(body.link, 'https://kiosk.example/hjalppunkt');
-    expect(enrollment).toEqual(body.enrollment);
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const body = answer.body as { link: string; qrSvg: string; expiresAt: string };
+    expect(Object.keys(body).sort()).toEqual(['expiresAt', 'helpPointId', 'link', 'qrSvg', 'role']);
+    expect(body.link.startsWith('https://kiosk.example/hjalppunkt/#enroll=')).toBe(true);
+    expect(body.qrSvg).toMatch(/^<svg/);
+    // Valid for 24 hours by default.
+    expect(Date.parse(body.expiresAt) - Date.now()).toBeGreaterThan(24 * HOUR_MS - 60_000);
+    expect(Date.parse(body.expiresAt) - Date.now()).toBeLessThanOrEqual(24 * HOUR_MS);
+    const { collectorUrl } = readEnrollmentLink(body.link);
+    expect(collectorUrl).toBe(collector.url);
+    const exchanged = await exchangeLink(body.link);
+    expect(exchanged.status).toBe(200);
+    expect(exchanged.headers.get('cache-control')).toBe('no-store');
+    const enrollment = enrollmentOf(await exchanged.json());
     expect(enrollment).toMatchObject({ helpPointId, role: 'kiosk', collectorUrl: collector.url });
     expect(enrollment.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(body.qrSvg).toMatch(/^<svg/);
     const posted = await postEvents(collector.url, enrollment.token, {
-      events: [makeEvent(helpPointId)],
+      events: [makeEvent(enrollment)],
     });
     expect(posted.status).toBe(200);
   });
@@ -157,6 +200,9 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       { ...valid, kioskUrl: 'javascript:alert(1)' },
       { ...valid, role: 'root' },
       { ...valid, extra: true },
+      // HTTPS only, except loopback.
+      { ...valid, collectorUrl: 'http://collector.example' },
+      { ...valid, collectorUrl: 'http://10.0.0.5:8787' },
     ]) {
       const answer = await admin('/enrollments', body);
       expect(answer.status).toBe(400);
@@ -168,29 +214,31 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
 
   it('revokes a device: its token then gets 403', async () => {
     const helpPointId = uniqueHelpPoint();
-    const { enrollment } = await collector.enroll({ helpPointId, kioskUrl: KIOSK_URL });
+    const { link } = await collector.enroll({ helpPointId, kioskUrl: KIOSK_URL });
+    const enrollment = enrollmentOf(await (await exchangeLink(link)).json());
     const revoked = await admin(`/devices/${enrollment.deviceId}/revoke`);
     expect(revoked).toMatchObject({ status: 200, body: { deviceId: enrollment.deviceId } });
     const again = await admin(`/devices/${enrollment.deviceId}/revoke`);
     expect(again.body).toEqual(revoked.body); // revoking twice keeps the first time
     const answer = await postEvents(collector.url, enrollment.token, {
-      events: [makeEvent(helpPointId)],
+      events: [makeEvent(enrollment)],
     });
     expect(answer.status).toBe(403);
   });
 
   it('reports events per type and questions per topic for each help point', async () => {
     const helpPointId = uniqueHelpPoint('report');
-    const { enrollment } = await collector.enroll({
+    const { link } = await collector.enroll({
       helpPointId,
       helpPointName: 'Report test',
       kioskUrl: KIOSK_URL,
       role: 'staff',
     });
+    const enrollment = enrollmentOf(await (await exchangeLink(link)).json());
     const corrected = uuidv7();
     const withdrawn = uuidv7();
     const question = (topics: string[], count: number, recordId?: string, minutesAgo = 0) =>
-      makeEvent(helpPointId, 'question', {
+      makeEvent(enrollment, 'question', {
         data: questionData(topics, count, recordId),
         occurredAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
       });
@@ -203,10 +251,10 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       question(['email-messaging'], 3, corrected, 0),
       // A record withdrawn after delivery: not counted at all.
       question(['healthcare-1177'], 4, withdrawn, 5),
-      makeEvent(helpPointId, 'question-withdrawn', { data: { recordId: withdrawn } }),
-      makeEvent(helpPointId, 'visit'),
-      makeEvent(helpPointId, 'visit'),
-      makeEvent(helpPointId, 'feedback'),
+      makeEvent(enrollment, 'question-withdrawn', { data: { recordId: withdrawn } }),
+      makeEvent(enrollment, 'visit'),
+      makeEvent(enrollment, 'visit'),
+      makeEvent(enrollment, 'feedback'),
     ];
     expect((await postEvents(collector.url, enrollment.token, { events })).status).toBe(200);
 

@@ -122,6 +122,14 @@ const DATA = {
   }),
 } satisfies Record<LogEvent['type'], fc.Arbitrary<unknown>>;
 
+/**
+ * The device id every generated event carries: the test swaps in the enrolled kiosk's own
+ * (an event under any other device id is refused as foreign-device).
+ */
+export const DEVICE_PLACEHOLDER = 'dddddddd-dddd-7ddd-8ddd-dddddddddddd';
+/** Some other device's id, for the foreign-device variant. */
+const FOREIGN_DEVICE = '01234567-89ab-7cde-8f01-23456789abcd';
+
 /** A schema-valid event; checked against the real schema, so a wrong generator fails loudly. */
 export function validEvent(helpPointId: string): fc.Arbitrary<LogEvent> {
   return oneOf(LOG_EVENT_TYPES).chain((type) =>
@@ -129,7 +137,7 @@ export function validEvent(helpPointId: string): fc.Arbitrary<LogEvent> {
       .record({
         id: eventId(),
         occurredAt: instant(),
-        deviceId: fc.uuid({ version: 7 }),
+        deviceId: fc.constant(DEVICE_PLACEHOLDER),
         data: DATA[type],
       })
       .map((parts) => logEventSchema.parse({ ...parts, schemaVersion: 1, helpPointId, type })),
@@ -256,6 +264,7 @@ const MUTATIONS: fc.Arbitrary<Mutation>[] = [
   }),
   fc.constant<Mutation>((e) => ((e.note = 'Anna Andersson 19450101-1234'), R.invalid)),
   fc.constant<Mutation>((e) => ((e.helpPointId = 'another-help-point'), R.helpPointMismatch)),
+  fc.constant<Mutation>((e) => ((e.deviceId = FOREIGN_DEVICE), R.foreignDevice)),
   fc.integer({ min: 2, max: 99 }).map((v) => (e) => ((e.schemaVersion = v), R.unsupportedSchema)),
 ];
 

@@ -14,7 +14,9 @@ import {
   type HelpRequestCreate,
 } from '../../src/protocol/help-requests';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { enrollOverHttp } from '../support/enroll';
 import {
+  LENIENT_RATE_LIMITS,
   SETUP_TIMEOUT_MS,
   request,
   uniqueHelpPoint,
@@ -23,7 +25,7 @@ import {
   type StoreSetup,
 } from './support';
 
-export const ADMIN_TOKEN = 'help-requests-test-admin-token';
+export const ADMIN_TOKEN = 'help-requests-test-admin-token-32-chars-at-least';
 const KIOSK_URL = 'http://127.0.0.1:4173';
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -59,6 +61,7 @@ export function useCollector(storeCase: StoreCase) {
       port: 0,
       ...setup.options,
       adminToken: ADMIN_TOKEN,
+      rateLimit: LENIENT_RATE_LIMITS,
       now: () => new Date(Date.now() + clockOffsetMs),
     });
   }, SETUP_TIMEOUT_MS);
@@ -73,7 +76,11 @@ export function useCollector(storeCase: StoreCase) {
       return collector.url;
     },
     async enroll(helpPointId: string, role: 'kiosk' | 'staff'): Promise<Device> {
-      const { enrollment } = await collector.enroll({ helpPointId, kioskUrl: KIOSK_URL, role });
+      const enrollment = await enrollOverHttp(collector, {
+        helpPointId,
+        kioskUrl: KIOSK_URL,
+        role,
+      });
       return { token: enrollment.token, deviceId: enrollment.deviceId };
     },
     /** A new help point with one kiosk and one staff tablet. */

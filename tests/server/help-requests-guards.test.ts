@@ -169,19 +169,19 @@ describe.each(STORE_CASES)('help request guards ($name)', (storeCase) => {
         headers: {
           origin: 'http://staff.example',
           'access-control-request-method': method,
-          'access-control-request-headers': 'authorization, content-type',
+          'access-control-request-headers': 'authorization, content-type, if-none-match',
         },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
       expect(preflight.headers.get('access-control-allow-methods')).toContain(method);
       expect(preflight.headers.get('access-control-allow-headers')).toBe(
-        'authorization, content-type',
+        'authorization, content-type, if-none-match',
       );
     }
     const answer = await ask(kiosk.token, newRequest());
     expect(answer.status).toBe(201);
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
-    expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After, ETag, Date');
   });
 });

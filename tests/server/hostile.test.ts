@@ -2,6 +2,7 @@
 // stored, and the collector keeps answering. Runs against PGlite and PostgreSQL alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, EVENTS_PATH, errorResponseSchema } from '../../src/protocol/sync-api';
+import { enrollOverHttp } from '../support/enroll';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
 import {
   SETUP_TIMEOUT_MS,
@@ -159,6 +160,7 @@ describe.each(STORE_CASES)('hostile requests ($name)', (storeCase) => {
   let setup: StoreSetup;
   let collector: RunningCollector;
   let token: string;
+  let deviceId: string;
   let helpPointId: string;
   let baseline: string[];
 
@@ -166,13 +168,15 @@ describe.each(STORE_CASES)('hostile requests ($name)', (storeCase) => {
     setup = await storeCase.setup();
     collector = await startCollector({ port: 0, ...setup.options, rateLimit: false });
     helpPointId = uniqueHelpPoint();
-    ({
-      enrollment: { token },
-    } = await collector.enroll({ helpPointId, kioskUrl: 'http://127.0.0.1:4173' }));
+    ({ token, deviceId } = await enrollOverHttp(collector, {
+      helpPointId,
+      kioskUrl: 'http://127.0.0.1:4173',
+    }));
+    const own = { helpPointId, deviceId };
     // Something stored already, so "unchanged" is not just "still empty".
     const seeded = await request(collector.url, EVENTS_PATH, {
       token,
-      body: JSON.stringify({ events: [makeEvent(helpPointId), makeEvent(helpPointId, 'visit')] }),
+      body: JSON.stringify({ events: [makeEvent(own), makeEvent(own, 'visit')] }),
       headers: JSON_TYPE,
     });
     expect(seeded.status).toBe(200);
@@ -211,7 +215,7 @@ describe.each(STORE_CASES)('hostile requests ($name)', (storeCase) => {
   });
 
   it('still takes a valid batch after all that', async () => {
-    const event = makeEvent(helpPointId);
+    const event = makeEvent({ helpPointId, deviceId });
     const answer = await request(collector.url, EVENTS_PATH, {
       token,
       body: JSON.stringify({ events: [event] }),

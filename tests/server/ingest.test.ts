@@ -1,12 +1,24 @@
 // The pure parts of the collector: per-event decisions, issue wording, enrollment links.
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { decodeEnrollment, type Enrollment } from '../../src/protocol/sync-api';
-import { completeResults, planBatch } from '../../server/src/ingest';
+import { isAllowedCollectorUrl } from '../../src/protocol/collector-url';
+import { decodeEnrollmentLink, type EnrollmentLink } from '../../src/protocol/sync-api';
+import {
+  completeResults,
+  correctedRecordIds,
+  enforceRecordOwnership,
+  planBatch,
+} from '../../server/src/ingest';
 import { describeIssue } from '../../server/src/untrusted-input';
 import { enrollmentLink } from '../../server/src/enrollment';
 import { bearerToken, generateToken, hashToken, tokensEqual } from '../../server/src/tokens';
-import { makeEvent } from './support';
+import { makeEvent, questionData } from './support';
+
+const kalmar = { helpPointId: 'kalmar', deviceId: uuidv7() };
+const device = (at: { helpPointId: string; deviceId: string }) => ({
+  id: at.deviceId,
+  helpPointId: at.helpPointId,
+});
 
 // Times and codes have their own tests (times.test.ts, known-codes.test.ts).
 const NOW = new Date();
@@ -14,9 +26,9 @@ const KNOWS_ALL = () => true;
 
 describe('planBatch', () => {
   it('plans inserts for valid events and decides the rest at once', () => {
-    const a = makeEvent('kalmar');
-    const b = makeEvent('kalmar', 'visit');
-    const plan = planBatch([a, b, a, makeEvent('mjolby'), null], 'kalmar', NOW, KNOWS_ALL);
+    const a = makeEvent(kalmar);
+    const b = makeEvent(kalmar, 'visit');
+    const plan = planBatch([a, b, a, makeEvent('mjolby'), null], device(kalmar), NOW, KNOWS_ALL);
     expect(plan.toInsert).toEqual([a, b]);
     expect(plan.results.map((r) => r.status)).toEqual([
       'accepted',
@@ -36,18 +48,74 @@ describe('planBatch', () => {
   });
 
   it('lets a valid event through when an invalid one with the same id came first', () => {
-    const event = makeEvent('kalmar');
-    const plan = planBatch([{ ...event, type: 'nope' }, event], 'kalmar', NOW, KNOWS_ALL);
+    const event = makeEvent(kalmar);
+    const plan = planBatch([{ ...event, type: 'nope' }, event], device(kalmar), NOW, KNOWS_ALL);
     expect(plan.results.map((r) => r.status)).toEqual(['rejected', 'accepted']);
+  });
+
+  it("rejects events whose deviceId is not the delivering device's own", () => {
+    const foreign = makeEvent('kalmar', 'visit', { deviceId: uuidv7() });
+    const plan = planBatch([foreign, makeEvent(kalmar)], device(kalmar), NOW, KNOWS_ALL);
+    expect(plan.toInsert).toHaveLength(1);
+    expect(plan.results[0]).toMatchObject({ status: 'rejected', reason: /^foreign-device: / });
+  });
+});
+
+describe('enforceRecordOwnership', () => {
+  const record = uuidv7();
+  const version = (recordId = record) =>
+    makeEvent(kalmar, 'question', { data: questionData(['other'], 1, recordId) });
+  const withdrawal = (recordId = record) =>
+    makeEvent(kalmar, 'question-withdrawn', { data: { recordId } });
+
+  it("refuses corrections and withdrawals of another device's record", () => {
+    const plan = planBatch(
+      [version(), withdrawal(), makeEvent(kalmar)],
+      device(kalmar),
+      NOW,
+      KNOWS_ALL,
+    );
+    expect(correctedRecordIds(plan)).toEqual([record]);
+    const owned = enforceRecordOwnership(plan, new Map([[record, uuidv7()]]), kalmar.deviceId);
+    expect(owned.results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'accepted']);
+    expect(owned.results[1]?.reason).toMatch(/^not-own-record: /);
+    expect(owned.toInsert).toHaveLength(1);
+  });
+
+  it('lets a device correct and withdraw its own records, stored or earlier in the batch', () => {
+    const stored = uuidv7();
+    const plan = planBatch(
+      [version(), withdrawal(), withdrawal(stored)],
+      device(kalmar),
+      NOW,
+      KNOWS_ALL,
+    );
+    const owned = enforceRecordOwnership(
+      plan,
+      new Map([[stored, kalmar.deviceId]]),
+      kalmar.deviceId,
+    );
+    expect(owned.results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+  });
+
+  it('refuses a withdrawal of a record no device made here', () => {
+    const plan = planBatch([withdrawal(uuidv7())], device(kalmar), NOW, KNOWS_ALL);
+    const owned = enforceRecordOwnership(plan, new Map(), kalmar.deviceId);
+    expect(owned.results[0]).toMatchObject({ status: 'rejected', reason: /^not-own-record/ });
   });
 });
 
 describe('echoed ids', () => {
   it('echoes an id only when it looks like an event id, never an arbitrary string', () => {
-    const huge = planBatch([{ ...makeEvent('hp'), id: 'x'.repeat(400_000) }], 'hp', NOW, KNOWS_ALL);
+    const huge = planBatch(
+      [{ ...makeEvent(kalmar), id: 'x'.repeat(400_000) }],
+      device(kalmar),
+      NOW,
+      KNOWS_ALL,
+    );
     expect(huge.results[0]).toMatchObject({ id: null, status: 'rejected' });
-    const event = makeEvent('hp');
-    expect(planBatch([event], 'hp', NOW, KNOWS_ALL).results[0]?.id).toBe(event.id);
+    const event = makeEvent(kalmar);
+    expect(planBatch([event], device(kalmar), NOW, KNOWS_ALL).results[0]?.id).toBe(event.id);
   });
 });
 
@@ -71,24 +139,53 @@ describe('describeIssue', () => {
 });
 
 describe('enrollment links and tokens', () => {
-  const enrollment: Enrollment = {
+  const enrollment: EnrollmentLink = {
     collectorUrl: 'https://collector.example',
-    helpPointId: 'kalmar',
-    deviceId: uuidv7(),
-    token: generateToken(),
-    role: 'kiosk',
+    code: generateToken(),
   };
 
-  it('puts the encoded enrollment in the kiosk URL fragment', () => {
+  it('puts the collector URL and the one-time code, never a token, in the kiosk URL fragment', () => {
     for (const kioskUrl of ['https://k.example', 'https://k.example/', 'https://k.example/#old']) {
       const link = enrollmentLink(kioskUrl, enrollment);
       expect(link.startsWith('https://k.example/#enroll=')).toBe(true);
-      expect(decodeEnrollment(link.split('#enroll=')[1] ?? '')).toEqual(enrollment);
+      expect(decodeEnrollmentLink(link.split('#enroll=')[1] ?? '')).toEqual(enrollment);
+    }
+    // A link to a collector in clear text over the network is not a link a device follows.
+    const plain = enrollmentLink('https://k.example', {
+      ...enrollment,
+      collectorUrl: 'http://collector.example',
+    });
+    expect(decodeEnrollmentLink(plain.split('#enroll=')[1] ?? '')).toBeNull();
+  });
+
+  it('accepts https: collector URLs, and http: only for loopback hosts', () => {
+    for (const url of [
+      'https://collector.example',
+      'https://collector.example:8443/hp',
+      'http://127.0.0.1:8787',
+      'http://127.8.9.10',
+      'http://localhost:8787',
+      'http://[::1]:8787',
+    ]) {
+      expect(isAllowedCollectorUrl(url), url).toBe(true);
+    }
+    for (const url of [
+      'http://collector.example',
+      'http://192.168.1.10:8787',
+      'http://127.0.0.1.example.com',
+      'http://[::2]',
+      'ftp://collector.example',
+      'https://user:pw@collector.example',
+      'https://collector.example/?x=1',
+      'javascript:alert(1)',
+      'not a url',
+    ]) {
+      expect(isAllowedCollectorUrl(url), url).toBe(false);
     }
   });
 
-  it('makes 32-byte base64url tokens and compares them safely', () => {
-    expect(enrollment.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  it('makes 32-byte base64url codes and tokens and compares them safely', () => {
+    expect(enrollment.code).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(hashToken('abc')).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );

@@ -1,5 +1,6 @@
 // Issue 12, sections 1 and 2 at the collector: every time and code it refuses, with its reason
 // and nothing stored, query bounds, and local codes through the localCodes seam. Both stores.
+import { enrollOverHttp } from '../support/enroll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { HELP_REQUESTS_PATH, TALLY_PATH } from '../../src/protocol/help-requests';
@@ -26,6 +27,8 @@ describe.each(STORE_CASES)('inputs the collector refuses ($name)', (storeCase) =
   let collector: RunningCollector;
   let helpPointId: string;
   let kiosk: string;
+  /** The kiosk's own device id: events under any other are refused as foreign-device. */
+  let source: { helpPointId: string; deviceId: string };
   let staff: string;
 
   beforeAll(async () => {
@@ -41,11 +44,12 @@ describe.each(STORE_CASES)('inputs the collector refuses ($name)', (storeCase) =
           ? { errands: ['our-local-errand'], lessons: ['our-local-lesson'] }
           : { errands: ['other-local-errand'], lessons: [] },
     });
-    const enroll = async (role: 'kiosk' | 'staff') =>
-      (await collector.enroll({ helpPointId, role, kioskUrl: 'http://127.0.0.1:4173' })).enrollment
-        .token;
-    kiosk = await enroll('kiosk');
-    staff = await enroll('staff');
+    const enroll = (role: 'kiosk' | 'staff') =>
+      enrollOverHttp(collector, { helpPointId, role, kioskUrl: 'http://127.0.0.1:4173' });
+    const kioskEnrollment = await enroll('kiosk');
+    kiosk = kioskEnrollment.token;
+    source = { helpPointId, deviceId: kioskEnrollment.deviceId };
+    staff = (await enroll('staff')).token;
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -54,8 +58,8 @@ describe.each(STORE_CASES)('inputs the collector refuses ($name)', (storeCase) =
   });
 
   it.each(HOSTILE)('rejects $name per event as $reason, and stores the rest', async (hostile) => {
-    const good = makeEvent(helpPointId, hostile.type);
-    const bad = structuredClone(makeEvent(helpPointId, hostile.type)) as LogEvent &
+    const good = makeEvent(source, hostile.type);
+    const bad = structuredClone(makeEvent(source, hostile.type)) as LogEvent &
       Record<string, unknown>;
     hostile.change(bad, bad.data as Record<string, unknown>);
     const before = await collector.listEventIds();
@@ -71,13 +75,13 @@ describe.each(STORE_CASES)('inputs the collector refuses ($name)', (storeCase) =
   });
 
   it.each(VALID)('stores $name', async ({ type, data }) => {
-    const event = makeEvent(helpPointId, type, data === undefined ? {} : { data });
+    const event = makeEvent(source, type, data === undefined ? {} : { data });
     const answer = await postEvents(collector.url, kiosk, { events: [event] });
     expect(answer.body).toMatchObject({ results: [{ status: 'accepted' }] });
   });
 
   it('accepts a 9-digit fraction and stores the instant cut to milliseconds', async () => {
-    const event = makeEvent(helpPointId, 'feedback', {
+    const event = makeEvent(source, 'feedback', {
       occurredAt: '2026-11-20T09:15:00.123456789Z',
     });
     const answer = await postEvents(collector.url, kiosk, { events: [event] });

@@ -1,6 +1,7 @@
 // Methods and encodings over real HTTP: a JSON 405 with Allow for a method a path lacks
 // (CONNECT and TRACE over a raw socket, since fetch will not send them), and a 415 for a
 // Content-Encoding other than identity or a charset other than UTF-8. Both stores.
+import { enrollOverHttp } from '../support/enroll';
 import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,15 +56,17 @@ describe.each(STORE_CASES)('methods and encodings ($name)', (storeCase) => {
   let port: number;
   let helpPointId: string;
   let token: string;
+  let deviceId: string;
 
   beforeAll(async () => {
     setup = await storeCase.setup();
     collector = await startCollector({ port: 0, ...setup.options, rateLimit: false });
     port = Number(new URL(collector.url).port);
     helpPointId = uniqueHelpPoint('methods');
-    ({
-      enrollment: { token },
-    } = await collector.enroll({ helpPointId, kioskUrl: 'http://127.0.0.1:4173' }));
+    ({ token, deviceId } = await enrollOverHttp(collector, {
+      helpPointId,
+      kioskUrl: 'http://127.0.0.1:4173',
+    }));
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -122,7 +125,7 @@ describe.each(STORE_CASES)('methods and encodings ($name)', (storeCase) => {
     expect(errorResponseSchema.parse(answer.body).error.code).toBe(ERROR_CODES.malformed);
   });
 
-  const batch = () => JSON.stringify({ events: [makeEvent(helpPointId)] });
+  const batch = () => JSON.stringify({ events: [makeEvent({ helpPointId, deviceId })] });
 
   it.each([
     ['gzip', () => gzipSync(batch()), { 'content-encoding': 'gzip' }],

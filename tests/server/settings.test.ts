@@ -1,5 +1,6 @@
 // Help point settings: the CLI, the ETag, the weak-PIN and validation refusals, each device
 // seeing only its own help point's settings, refusals reported back, and the local codes.
+import { enrollOverHttp } from '../support/enroll';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHelpPointCli } from '../../server/src/help-point-cli';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
@@ -101,10 +102,10 @@ describe.each(STORE_CASES)('help point settings ($name)', (storeCase) => {
       other,
       settingsFile(other, { helpPointName: 'Annat bibliotek' }),
     );
-    const kiosk = await collector.enroll({ helpPointId: helpPoint, kioskUrl: KIOSK_URL });
-    kioskToken = kiosk.enrollment.token;
-    kioskId = kiosk.enrollment.deviceId;
-    otherToken = (await collector.enroll({ helpPointId: other, kioskUrl: KIOSK_URL })).enrollment
+    const kiosk = await enrollOverHttp(collector, { helpPointId: helpPoint, kioskUrl: KIOSK_URL });
+    kioskToken = kiosk.token;
+    kioskId = kiosk.deviceId;
+    otherToken = (await enrollOverHttp(collector, { helpPointId: other, kioskUrl: KIOSK_URL }))
       .token;
   }, SETUP_TIMEOUT_MS);
 
@@ -114,7 +115,7 @@ describe.each(STORE_CASES)('help point settings ($name)', (storeCase) => {
   });
 
   it('the CLI stores settings and the PIN (read from standard input) as version 2', async () => {
-    const { enrollment } = await collector.enroll({
+    const enrollment = await enrollOverHttp(collector, {
       helpPointId: cliHelpPoint,
       kioskUrl: KIOSK_URL,
     });
@@ -169,11 +170,11 @@ describe.each(STORE_CASES)('help point settings ($name)', (storeCase) => {
     expect(mine.body).toMatchObject({ helpPointId: helpPoint });
     expect((await request(collector.url, SETTINGS_PATH)).status).toBe(401);
     // A help point without settings: 404, never another help point's.
-    const bare = await collector.enroll({
+    const bare = await enrollOverHttp(collector, {
       helpPointId: uniqueHelpPoint('bare'),
       kioskUrl: KIOSK_URL,
     });
-    const none = await request(collector.url, SETTINGS_PATH, { token: bare.enrollment.token });
+    const none = await request(collector.url, SETTINGS_PATH, { token: bare.token });
     expect(none.status).toBe(404);
   });
 
@@ -296,9 +297,9 @@ describe.each(STORE_CASES)('help point settings ($name)', (storeCase) => {
     });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ results: [{ status: 'accepted' }] });
-    const elsewhere = await collector.enroll({ helpPointId: other, kioskUrl: KIOSK_URL });
-    const foreign = await postEvents(collector.url, elsewhere.enrollment.token, {
-      events: [viewed(other, elsewhere.enrollment.deviceId)],
+    const elsewhere = await enrollOverHttp(collector, { helpPointId: other, kioskUrl: KIOSK_URL });
+    const foreign = await postEvents(collector.url, elsewhere.token, {
+      events: [viewed(other, elsewhere.deviceId)],
     });
     expect(foreign.body).toMatchObject({
       results: [{ status: 'rejected', reason: expect.stringMatching(/^unknown-code/) }],

@@ -138,7 +138,7 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
     const kept = uuidv7();
     const withdrawn = uuidv7();
     const version = (recordId: string, count: number, occurredAt: string) =>
-      makeEvent(helpPointId, 'question', {
+      makeEvent({ helpPointId, deviceId }, 'question', {
         data: { ...(questionData(['other'], count, recordId) as object), helpedAt: occurredAt },
         occurredAt: `${occurredAt.slice(0, -1)}:00.000Z`,
       });
@@ -148,7 +148,9 @@ describe.each(DRIVER_CASES)('store ($name)', (driverCase) => {
         version(kept, 4, '2026-03-10T10:00Z'),
         version(kept, 2, '2026-03-10T09:30Z'),
         version(withdrawn, 3, '2026-03-10T09:00Z'),
-        makeEvent(helpPointId, 'question-withdrawn', { data: { recordId: withdrawn } }),
+        makeEvent({ helpPointId, deviceId }, 'question-withdrawn', {
+          data: { recordId: withdrawn },
+        }),
       ],
       new Date(),
       deviceId,

@@ -65,6 +65,15 @@ export const STORE_CASES: StoreCase[] = [
   { name: 'postgres', setup: () => createPostgresSchema() },
 ];
 
+/**
+ * For tests that enroll many devices from one address: the exchanges are unauthenticated
+ * requests, which the default limit (60 a minute per address) would soon stop.
+ */
+export const LENIENT_RATE_LIMITS = {
+  device: { max: 600, timeWindowMs: 60_000 },
+  address: { max: 100_000, timeWindowMs: 60_000 },
+};
+
 const minute = (date = new Date()) => date.toISOString().slice(0, 16) + 'Z';
 
 /** A valid `data` for every event type. */
@@ -132,18 +141,26 @@ export function questionData(helpedWith: string[], count: number, recordId = uui
   };
 }
 
-/** A valid event (checked against the shared schema, so a broken helper fails loudly). */
+/** Where an event is made: a help point id (and a random device), or an enrolled device. */
+export type EventSource = string | { helpPointId: string; deviceId: string };
+
+/**
+ * A valid event (checked against the shared schema, so a broken helper fails loudly). The
+ * collector stores only a device's own events, so pass the enrolled device to have it stored.
+ */
 export function makeEvent(
-  helpPointId: string,
+  source: EventSource,
   type: LogEventType = 'feedback',
   overrides: { data?: unknown; deviceId?: string; occurredAt?: string } = {},
 ): LogEvent {
+  const helpPointId = typeof source === 'string' ? source : source.helpPointId;
+  const deviceId = typeof source === 'string' ? undefined : source.deviceId;
   return logEventSchema.parse({
     id: uuidv7(),
     schemaVersion: 1,
     occurredAt: overrides.occurredAt ?? new Date().toISOString(),
     helpPointId,
-    deviceId: overrides.deviceId ?? uuidv7(),
+    deviceId: overrides.deviceId ?? deviceId ?? uuidv7(),
     type,
     data: overrides.data ?? sampleData(type),
   });

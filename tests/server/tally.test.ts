@@ -22,12 +22,16 @@ describe.each(STORE_CASES)('tally ($name)', (storeCase) => {
       topics: string[],
       count: number,
       helpedAt: string,
-      more: { recordId?: string; occurredAt?: string; place?: string } = {},
+      more: { recordId?: string; occurredAt?: string; place?: string; by?: Device } = {},
     ) =>
-      makeEvent(more.place ?? helpPointId, 'question', {
-        data: { ...(questionData(topics, count, more.recordId) as object), helpedAt },
-        occurredAt: more.occurredAt ?? '2026-03-10T20:00:00.000Z',
-      });
+      makeEvent(
+        { helpPointId: more.place ?? helpPointId, deviceId: (more.by ?? staff).deviceId },
+        'question',
+        {
+          data: { ...(questionData(topics, count, more.recordId) as object), helpedAt },
+          occurredAt: more.occurredAt ?? '2026-03-10T20:00:00.000Z',
+        },
+      );
     const corrected = uuidv7();
     const withdrawn = uuidv7();
     const movedOut = uuidv7();
@@ -45,7 +49,9 @@ describe.each(STORE_CASES)('tally ($name)', (storeCase) => {
       }),
       // Withdrawn: not counted at all.
       question(['healthcare-1177'], 4, '2026-03-10T09:00Z', { recordId: withdrawn }),
-      makeEvent(helpPointId, 'question-withdrawn', { data: { recordId: withdrawn } }),
+      makeEvent({ helpPointId, deviceId: staff.deviceId }, 'question-withdrawn', {
+        data: { recordId: withdrawn },
+      }),
       // Corrected to the day before: counted on that day, not this one.
       question(['own-device'], 2, '2026-03-10T10:00Z', {
         recordId: movedOut,
@@ -60,12 +66,15 @@ describe.each(STORE_CASES)('tally ($name)', (storeCase) => {
       question(['login-passwords'], 2, '2026-03-09T22:59Z'),
       question(['login-passwords'], 7, '2026-03-10T23:00Z'),
       // Not a question.
-      makeEvent(helpPointId, 'visit'),
+      makeEvent({ helpPointId, deviceId: staff.deviceId }, 'visit'),
     ];
     expect((await postEvents(collector.url, staff.token, { events })).status).toBe(200);
     // The same day at another help point does not count here.
     const other = await collector.helpPoint('tally-other');
-    const theirs = question(['job-seeking'], 9, '2026-03-10T08:00Z', { place: other.helpPointId });
+    const theirs = question(['job-seeking'], 9, '2026-03-10T08:00Z', {
+      place: other.helpPointId,
+      by: other.staff,
+    });
     const delivered = await postEvents(collector.url, other.staff.token, { events: [theirs] });
     expect(delivered.status).toBe(200);
   });

@@ -36,3 +36,26 @@ export async function writeEventsInKiosk(page: Page, events: LogEvent[]): Promis
     );
   }
 }
+
+/** The enrollment a kiosk stored after exchanging its link's code (its id and token). */
+export async function readKioskEnrollment(
+  page: Page,
+): Promise<{ deviceId: string; token: string }> {
+  return page.evaluate(
+    () =>
+      new Promise<{ deviceId: string; token: string }>((resolve, reject) => {
+        const open = indexedDB.open('hjalppunkt');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('meta').objectStore('meta').get('enrollment');
+          read.onsuccess = () => {
+            open.result.close();
+            const row = read.result as { value?: { deviceId: string; token: string } } | undefined;
+            if (row?.value) resolve(row.value);
+            else reject(new Error('the kiosk is not enrolled'));
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
+}

@@ -1,13 +1,19 @@
 /**
- * The municipality's admin API: enroll a device, revoke one, read the report. Behind a
- * separate admin token; with no admin token configured the routes answer 404, as if absent.
+ * The municipality's admin API: make an enrollment code, revoke a device, read the report.
+ * Behind a separate admin token (checked in identifyCaller); with no admin token configured
+ * the routes answer 404, as if absent. A wrong admin token counts against the caller's
+ * address like any failed authentication.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { codeSchema } from '../../../src/protocol/codes';
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
-import { EnrollmentInputError, enrollDevice, qrSvg, type EnrollmentInput } from '../enrollment';
+import {
+  EnrollmentInputError,
+  createEnrollmentCode,
+  qrSvg,
+  type EnrollmentInput,
+} from '../enrollment';
 import type { CollectorStore } from '../store/collector-store';
-import { bearerToken, tokensEqual } from '../tokens';
 import { isRecord } from '../untrusted-input';
 import { sendError } from './errors';
 
@@ -17,15 +23,14 @@ const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 
 export function registerAdminRoutes(
   app: FastifyInstance,
-  stores: Pick<CollectorStore, 'devices' | 'events' | 'settings'>,
-  adminToken: string | undefined,
+  stores: Pick<CollectorStore, 'devices' | 'events' | 'enrollments' | 'settings'>,
+  options: { adminToken: string | undefined; enrollmentCodeTtlMs: number },
 ): void {
   async function authenticateAdmin(request: FastifyRequest, reply: FastifyReply) {
-    if (!adminToken) {
+    if (!options.adminToken) {
       return sendError(reply, 404, ERROR_CODES.notFound, 'No such endpoint.');
     }
-    const token = bearerToken(request.headers.authorization);
-    if (!token || !tokensEqual(token, adminToken)) {
+    if (request.caller?.kind !== 'admin') {
       return sendError(reply, 401, ERROR_CODES.unauthenticated, 'Missing or wrong admin token.');
     }
   }
@@ -41,10 +46,22 @@ export function registerAdminRoutes(
       // Devices reach the collector the way the admin did, unless told otherwise.
       const collectorUrl = body.collectorUrl ?? `${request.protocol}://${request.host}`;
       try {
-        // Validated inside enrollDevice; a wrong shape becomes an EnrollmentInputError.
+        // Validated inside createEnrollmentCode; a wrong shape becomes an EnrollmentInputError.
         const input = { ...body, collectorUrl } as EnrollmentInput;
-        const { enrollment, link } = await enrollDevice(stores.devices, input);
-        return await reply.code(201).send({ enrollment, link, qrSvg: await qrSvg(link) });
+        const made = await createEnrollmentCode(stores, input, {
+          ttlMs: options.enrollmentCodeTtlMs,
+        });
+        // The link holds a one-time code, never a device token.
+        return await reply
+          .code(201)
+          .header('cache-control', 'no-store')
+          .send({
+            helpPointId: made.helpPointId,
+            role: made.role,
+            link: made.link,
+            expiresAt: made.expiresAt.toISOString(),
+            qrSvg: await qrSvg(made.link),
+          });
       } catch (error) {
         if (!(error instanceof EnrollmentInputError)) throw error;
         return sendError(

@@ -57,6 +57,10 @@ export function installErrorHandlers(app: FastifyInstance, bodyLimit: number): v
     const { code, message } = describe(status, bodyLimit);
     return sendError(reply, status, code, message);
   });
+}
+
+/** In the context whose hooks (who is calling, rate limits) unknown routes should pass too. */
+export function installNotFoundHandler(app: FastifyInstance, bodyLimit: number): void {
   app.setNotFoundHandler((_request, reply) => {
     const { code, message } = describe(404, bodyLimit);
     return sendError(reply, 404, code, message);

@@ -7,13 +7,12 @@ import {
   eventBatchSchema,
   type EventBatchResponse,
 } from '../../../src/protocol/sync-api';
-import { completeResults, planBatch } from '../ingest';
+import { completeResults, correctedRecordIds, enforceRecordOwnership, planBatch } from '../ingest';
 import type { KnownCodes } from '../known-codes';
 import type { CollectorStore } from '../store/collector-store';
 import { describeIssue } from '../untrusted-input';
-import { deviceAuth } from './device-auth';
+import { requireDevice } from './device-auth';
 import { sendError } from './errors';
-import type { TokenBucketLimiter } from './rate-limit';
 
 function hasTooManyEvents(body: unknown): boolean {
   if (typeof body !== 'object' || body === null || !('events' in body)) return false;
@@ -22,12 +21,10 @@ function hasTooManyEvents(body: unknown): boolean {
 
 export function registerEventsRoute(
   app: FastifyInstance,
-  stores: Pick<CollectorStore, 'devices' | 'events'>,
-  limiter: TokenBucketLimiter | null,
+  stores: Pick<CollectorStore, 'events'>,
   knownCodes: KnownCodes,
 ): void {
-  const auth = deviceAuth(stores.devices, limiter);
-  app.post(EVENTS_PATH, { onRequest: auth }, async (request, reply) => {
+  app.post(EVENTS_PATH, { onRequest: requireDevice }, async (request, reply) => {
     const receivedAt = new Date();
     const device = request.device;
     if (!device) throw new Error('events route reached without a device');
@@ -53,7 +50,12 @@ export function registerEventsRoute(
     }
 
     const isKnown = await knownCodes.forHelpPoint(device.helpPointId);
-    const plan = planBatch(batch.data.events, device.helpPointId, receivedAt, isKnown);
+    const planned = planBatch(batch.data.events, device, receivedAt, isKnown);
+    const owners = await stores.events.recordOwners(
+      device.helpPointId,
+      correctedRecordIds(planned),
+    );
+    const plan = enforceRecordOwnership(planned, owners, device.id);
     const inserted = await stores.events.insert(plan.toInsert, receivedAt, device.id);
     const response: EventBatchResponse = {
       receivedAt: receivedAt.toISOString(),

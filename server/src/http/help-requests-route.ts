@@ -23,9 +23,8 @@ import type { KnownCodes } from '../known-codes';
 import type { CollectorStore } from '../store/collector-store';
 import type { DeviceRecord } from '../store/device-store';
 import { describeIssue } from '../untrusted-input';
-import { deviceAuth } from './device-auth';
+import { requireDevice } from './device-auth';
 import { sendError } from './errors';
-import type { TokenBucketLimiter } from './rate-limit';
 import { TALLY_QUERY_USAGE, parseTallyQuery } from './tally-query';
 
 /** Requests are deleted this long after they were made (checked whenever one is posted). */
@@ -39,12 +38,12 @@ const STATUS_AFTER: Record<HelpRequestAction, Exclude<HelpRequestStatus, 'open'>
 };
 
 function callingDevice(request: FastifyRequest): DeviceRecord {
-  // deviceAuth runs in onRequest and answers itself when there is no device.
+  // requireDevice runs in onRequest and answers itself when there is no device.
   if (!request.device) throw new Error('help-request route reached without a device');
   return request.device;
 }
 
-/** After deviceAuth: kiosks may only ask for help. */
+/** After requireDevice: kiosks may only ask for help. */
 function staffOnly(message: string) {
   return async function requireStaff(request: FastifyRequest, reply: FastifyReply) {
     if (request.device?.role !== 'staff') {
@@ -55,12 +54,11 @@ function staffOnly(message: string) {
 
 export function registerHelpRequestRoutes(
   app: FastifyInstance,
-  stores: Pick<CollectorStore, 'devices' | 'events' | 'helpRequests'>,
-  limiter: TokenBucketLimiter | null,
+  stores: Pick<CollectorStore, 'events' | 'helpRequests'>,
   now: () => Date,
   knownCodes: KnownCodes,
 ): void {
-  const auth = deviceAuth(stores.devices, limiter);
+  const auth = requireDevice;
   const ttlStart = (at: Date) => new Date(at.getTime() - HELP_REQUEST_TTL_MS);
 
   app.post(HELP_REQUESTS_PATH, { onRequest: auth }, async (request, reply) => {

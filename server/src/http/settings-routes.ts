@@ -15,9 +15,8 @@ import {
 import { ERROR_CODES } from '../../../src/protocol/sync-api';
 import type { CollectorStore } from '../store/collector-store';
 import { describeIssue } from '../untrusted-input';
-import { deviceAuth } from './device-auth';
+import { requireDevice } from './device-auth';
 import { sendError } from './errors';
-import type { TokenBucketLimiter } from './rate-limit';
 
 /** True when If-None-Match names this ETag (or is `*`); weak comparison, as RFC 9110 asks. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -30,10 +29,9 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 export function registerSettingsRoutes(
   app: FastifyInstance,
-  stores: Pick<CollectorStore, 'devices' | 'settings'>,
-  limiter: TokenBucketLimiter | null,
+  stores: Pick<CollectorStore, 'settings'>,
 ): void {
-  const auth = deviceAuth(stores.devices, limiter);
+  const auth = requireDevice;
   const deviceOf = (request: FastifyRequest) => {
     if (!request.device) throw new Error('settings route reached without a device');
     return request.device;

@@ -1,13 +1,15 @@
 /**
- * Everything the collector keeps, as three stores over one database: devices, events and
- * help requests. Two drivers (PGlite, postgres.js) sit underneath one SQL implementation of
+ * Everything the collector keeps, as four stores over one database: devices, enrollment
+ * codes, events and help requests. Two drivers (PGlite, postgres.js) sit underneath one SQL implementation of
  * each, so both databases run the very same SQL and the tests hold them to the same behaviour.
  */
 import type { DeviceStore } from './device-store';
+import type { EnrollmentStore } from './enrollment-store';
 import type { EventStore } from './event-store';
 import type { HelpRequestStore } from './help-request-store';
 import { migrate } from './migrator';
 import { createSqlDeviceStore } from './sql-device-store';
+import { createSqlEnrollmentStore } from './sql-enrollment-store';
 import type { SqlDriver } from './sql-driver';
 import { createSqlEventStore } from './sql-event-store';
 import { createSqlHelpRequestStore } from './sql-help-request-store';
@@ -22,6 +24,7 @@ export interface CollectorStore {
   readonly helpRequests: HelpRequestStore;
   /** Each help point's settings and PIN verifier, and the devices' refusals. */
   readonly settings: SettingsStore;
+  readonly enrollments: EnrollmentStore;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   ping(): Promise<void>;
@@ -35,6 +38,7 @@ export function createSqlCollectorStore(driver: SqlDriver): CollectorStore {
     events: createSqlEventStore(driver),
     helpRequests: createSqlHelpRequestStore(driver),
     settings: createSqlSettingsStore(driver),
+    enrollments: createSqlEnrollmentStore(driver),
     migrate: () => migrate(driver),
     async ping() {
       await driver.query('SELECT 1');

@@ -28,6 +28,11 @@ export interface EventStore {
    * Returns the ids that were new.
    */
   insert(events: LogEvent[], receivedAt: Date, fromDeviceId: string): Promise<Set<string>>;
+  /**
+   * Which devices made the question records with these ids at this help point (from their
+   * `question` events): the collector lets only that device correct or withdraw a record.
+   */
+  recordOwners(helpPointId: string, recordIds: readonly string[]): Promise<Map<string, string>>;
   count(filter?: EventFilter): Promise<number>;
   listIds(): Promise<string[]>;
   report(): Promise<HelpPointReport[]>;

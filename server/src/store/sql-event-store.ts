@@ -106,6 +106,21 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
       return new Set(rows.map((row) => row.id));
     },
 
+    async recordOwners(helpPointId, recordIds) {
+      if (recordIds.length === 0) return new Map<string, string>();
+      // The first version received names the record's maker (as in latest_questions).
+      const rows = await driver.query<{ record_id: string; device_id: string }>(
+        `SELECT DISTINCT ON (data->>'recordId') data->>'recordId' AS record_id, device_id
+         FROM events
+         WHERE type = 'question' AND help_point_id = $1::text
+           AND data->>'recordId' IN (SELECT jsonb_array_elements_text($2::text::jsonb))
+         ORDER BY data->>'recordId', received_at, id`,
+        // As JSON text: both drivers pass a string the same way, arrays they do not.
+        [helpPointId, JSON.stringify(recordIds)],
+      );
+      return new Map(rows.map((row) => [row.record_id, row.device_id]));
+    },
+
     async count(filter = {}) {
       const where = whereClause(filter);
       const [row] = await driver.query<{ n: number }>(
