@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'Retry-After',
+  // Date: devices compare their clock with the collector's (clock-skew notice).
+  'access-control-expose-headers': 'Retry-After, Date',
 };
 
 const PREFLIGHT_HEADERS = {
