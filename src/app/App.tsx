@@ -4,7 +4,15 @@
  * visit's toolbar and dialogs. Screens only render state and send events; the flow itself
  * lives in the machine.
  */
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import { useMachine } from '@xstate/react';
 import { sessionMachine } from '../features/session/session-machine';
 import { useActivity } from '../features/session/use-activity';
@@ -15,6 +23,11 @@ import { PinDialog } from '../features/staff/components/PinDialog';
 import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage, loadNamespaces } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
+import {
+  closeEServiceWindow,
+  isEServiceWindowOpen,
+  subscribeEServiceWindow,
+} from '../lib/eservice-window';
 import { KioskScreen } from './KioskScreen';
 import { useStaffLock } from './use-staff-lock';
 import { useStatusView } from './StatusView';
@@ -47,6 +60,7 @@ export function App({ services }: { services: AppServices }) {
     input: {
       idleMs: config.idleSeconds * 1000,
       warningMs: config.warningSeconds * 1000,
+      eServiceIdleMs: config.eServiceIdleMinutes * 60_000,
     },
   });
   const { language, textSize, warningEndsAt } = state.context;
@@ -83,6 +97,17 @@ export function App({ services }: { services: AppServices }) {
       window.setTimeout(() => sendToStaffLock({ type: 'ACTIVITY' }), 0);
     }, [send, sendToStaffLock]),
   );
+
+  // An e-service window changes the idle limit, and goes when the visit ends (either way).
+  const eServiceOpen = useSyncExternalStore(subscribeEServiceWindow, isEServiceWindowOpen);
+  useEffect(
+    () => send({ type: eServiceOpen ? 'ESERVICE_OPENED' : 'ESERVICE_CLOSED' }),
+    [send, eServiceOpen],
+  );
+  const visitOver = !state.matches('visit') || state.matches({ visit: { screen: 'feedback' } });
+  useEffect(() => {
+    if (visitOver) closeEServiceWindow();
+  }, [visitOver]);
 
   const idle = state.matches('attract');
   useEffect(() => services.updates.setIdle(idle), [services, idle]);
