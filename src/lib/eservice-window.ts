@@ -31,10 +31,12 @@ function changed(next: Window | null): void {
 /** Opens the e-service in a new window; false when the browser refused (a pop-up blocker). */
 export function openEServiceWindow(url: string): boolean {
   closeEServiceWindow();
-  // Not "noopener": that would give no handle to close. The opener is cut before the page loads.
+  // Neither "noopener" nor cutting `opener` afterwards: Chromium lets a page close another
+  // top-level window only while it is that window's opener. The e-service page can therefore
+  // reach `window.opener` (to navigate or message the kiosk page, nothing more across
+  // origins); only the curated catalogue's e-service addresses are ever opened this way.
   const next = window.open(url, '_blank');
   if (!next) return false;
-  next.opener = null;
   changed(next);
   return true;
 }
