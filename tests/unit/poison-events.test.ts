@@ -16,6 +16,8 @@ import type { HttpReply } from '../../src/sync/classify-response';
 import type { Transport } from '../../src/sync/transport';
 import type { LogEvent } from '../../src/protocol/events';
 import { TEST_DEVICE, TEST_HELP_POINT, visitEvent } from '../support/events';
+import { createCollectorClient } from '../../src/sync/collector-client';
+import { wrongClockMinutes } from '../../src/sync/clock-skew';
 
 const HOUR = 3600_000;
 const identity = { deviceId: TEST_DEVICE, helpPointId: TEST_HELP_POINT };
@@ -171,5 +173,36 @@ describe('clock skew', () => {
     const status = await data.outbox.readSyncStatus();
     expect(status.clockSkewMs).toBe(7 * 60_000);
     expect(status.clockCheckedAt).toBe(Date.now());
+  });
+
+  it('also reads the Date header of the live calls (help requests, tally)', async () => {
+    const seen: number[] = [];
+    const collectorDate = new Date(Date.now() - 9 * 60_000).toUTCString();
+    const fakeFetch = (async () =>
+      new Response(JSON.stringify({ requests: [] }), {
+        status: 200,
+        headers: { 'content-type': 'application/json', date: collectorDate },
+      })) as typeof fetch;
+    const client = createCollectorClient(
+      {
+        collectorUrl: 'http://127.0.0.1:9',
+        helpPointId: TEST_HELP_POINT,
+        deviceId: TEST_DEVICE,
+        token: 'a'.repeat(43),
+        role: 'staff',
+      },
+      fakeFetch,
+      (serverDate, deviceNow) => seen.push(serverDate - deviceNow),
+    );
+    expect((await client.listHelpRequests()).kind).toBe('ok');
+    expect(seen).toEqual([-9 * 60_000]);
+  });
+
+  it('calls a clock wrong only beyond five minutes, either way', () => {
+    expect(wrongClockMinutes(null)).toBeNull();
+    expect(wrongClockMinutes(5 * 60_000)).toBeNull();
+    expect(wrongClockMinutes(-5 * 60_000)).toBeNull();
+    expect(wrongClockMinutes(5 * 60_000 + 1)).toBe(5);
+    expect(wrongClockMinutes(-12 * 60_000)).toBe(-12);
   });
 });
