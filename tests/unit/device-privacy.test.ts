@@ -8,8 +8,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createLocalData, type LocalData } from '../../src/db/local-data';
 import { logEventSchema } from '../../src/protocol/events';
 import { uuidV7Time, VISITOR_EVENT_TYPES } from '../../src/protocol/visitor-events';
-import { newDraft, toQuestionData } from '../../src/features/staff/tagging/tag-record';
-import { TEST_DEVICE, TEST_HELP_POINT, visitEvent } from '../support/events';
+import { TEST_DEVICE, TEST_HELP_POINT, questionData, visitEvent } from '../support/events';
 
 const identity = { deviceId: TEST_DEVICE, helpPointId: TEST_HELP_POINT };
 const DAY = 24 * 3600_000;
@@ -22,16 +21,7 @@ function device(now: () => number) {
   return data;
 }
 
-const question = () =>
-  toQuestionData(
-    {
-      ...newDraft(Date.parse('2026-11-21T10:00:00Z'), { language: 'sv', channel: 'drop-in' }),
-      helpedWith: ['e-legitimation'],
-      timeSpent: '5-15',
-      outcome: 'solved',
-    },
-    '0190a000-0000-7000-8000-000000000009',
-  );
+const question = () => questionData('0190a000-0000-7000-8000-000000000009');
 
 const VISITOR_DATA = {
   visit: visitEvent().data,

@@ -8,21 +8,14 @@ import type { HttpReply } from '../../src/sync/classify-response';
 import type { Transport } from '../../src/sync/transport';
 import type { LogEvent } from '../../src/protocol/events';
 import type { Enrollment } from '../../src/protocol/sync-api';
-import { TEST_DEVICE, TEST_HELP_POINT, seededRandom, visitEvent } from '../support/events';
-import { newDraft, toQuestionData } from '../../src/features/staff/tagging/tag-record';
-
-/** A staff record: unlike a visitor's log, it stays on the device for the tally. */
-function questionData(index: number) {
-  return toQuestionData(
-    {
-      ...newDraft(Date.parse('2026-11-21T10:00:00Z'), { language: 'sv', channel: 'drop-in' }),
-      helpedWith: ['e-legitimation'],
-      timeSpent: '5-15',
-      outcome: 'solved',
-    },
-    `0190a000-0000-7000-8000-${String(index).padStart(12, '0')}`,
-  );
-}
+import {
+  TEST_DEVICE,
+  TEST_HELP_POINT,
+  questionData,
+  seededRandom,
+  visitEvent,
+} from '../support/events';
+const recordIdFor = (index: number) => `0190a000-0000-7000-8000-${String(index).padStart(12, '0')}`;
 
 const enrollment: Enrollment = {
   collectorUrl: 'http://127.0.0.1:9',
@@ -47,7 +40,7 @@ async function deviceWith(
   const base = visitEvent().data;
   for (let index = 0; index < count; index += 1) {
     if (options.type === 'question')
-      await data.recordLog('question', questionData(index), identity);
+      await data.recordLog('question', questionData(recordIdFor(index)), identity);
     else await data.recordLog('visit', base as never, identity);
   }
   return { data, indexedDB };
