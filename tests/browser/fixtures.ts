@@ -80,7 +80,10 @@ export async function readDatabase(page: Page): Promise<Record<string, unknown[]
 
 type LogRow = { type: string; event: { data: Record<string, unknown> } };
 
-/** The `data` of every stored log of one type, oldest first. */
+/**
+ * The `data` of every stored log of one type, in id order: oldest first for staff records, but
+ * in no particular order within a minute for a visitor's logs (their ids hold only the minute).
+ */
 export async function logsOfType(page: Page, type: string): Promise<Record<string, unknown>[]> {
   return ((await readDatabase(page)).logs as LogRow[])
     .filter((log) => log.type === type)
