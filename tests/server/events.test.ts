@@ -202,7 +202,7 @@ describe.each(STORE_CASES)('events endpoint ($name)', (storeCase) => {
       'authorization, content-type',
     );
     expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
-    expect(preflight.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(preflight.headers.get('access-control-expose-headers')).toBe('Retry-After, Date');
 
     const unauthenticated = await postEvents(collector.url, undefined, { events: [] });
     expect(unauthenticated.headers.get('access-control-allow-origin')).toBe('*');
@@ -235,7 +235,7 @@ describe.each(STORE_CASES)('events endpoint ($name)', (storeCase) => {
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: ERROR_CODES.rateLimited } });
     expect(limited.headers.get('retry-after')).toBe('1');
-    expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After, Date');
     const stored = await collector.countEvents({ helpPointId });
 
     // Other devices are not held back by this one, nor by requests without a valid token.

@@ -182,6 +182,6 @@ describe.each(STORE_CASES)('help request guards ($name)', (storeCase) => {
     const answer = await ask(kiosk.token, newRequest());
     expect(answer.status).toBe(201);
     expect(answer.headers.get('access-control-allow-origin')).toBe('*');
-    expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After');
+    expect(answer.headers.get('access-control-expose-headers')).toBe('Retry-After, Date');
   });
 });
