@@ -68,7 +68,12 @@ export function DeviceStatusScreen({
 
   const runSync = async () => {
     setLastResult(null);
-    setLastResult(t(resultKey(await syncNow())));
+    const result = await syncNow();
+    // Delivered, but events the collector fails on are held back (isolated poison events).
+    const isolated = typeof result === 'object' && result.kind === 'done' ? result.isolated : 0;
+    setLastResult(
+      isolated ? t('status.result.isolated', { count: isolated }) : t(resultKey(result)),
+    );
   };
 
   const enrollment = snapshot?.enrollment ?? null;
