@@ -94,6 +94,14 @@ test.describe('on the page’s own clock', () => {
     expect(await collector.listEventIds()).not.toContain(poison);
     expect(await rows(page, 'deadLetters')).toHaveLength(0);
 
+    // Staff see it held back when they sync by hand.
+    await unlockStaff(page);
+    await page.getByTestId('staff-nav-status').click();
+    await page.getByTestId('sync-now').click();
+    await expect(page.getByTestId('sync-progress')).toContainText('hålls kvar: 1');
+    await page.getByTestId('staff-lock').click();
+    await expect(page.locator('[data-screen=attract]')).toBeVisible();
+
     // A day of only 500s for it, while later visits are delivered: a collector-error dead letter.
     await page.clock.fastForward(24 * HOUR + MINUTE);
     await finishVisit(page);
