@@ -6,6 +6,7 @@ import { buildApp, checkAdminToken, type AppOptions } from './app';
 import { createEnrollmentCode, validateCodeTtl, type EnrollmentCode } from './enrollment';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
 import type { LocalCodesSource } from './known-codes';
+import { HELP_REQUEST_RETENTION_MS } from './http/help-requests-route';
 import { DEFAULT_DATA_DIR, openStore } from './store/open-store';
 import type { HelpPointReport } from './store/event-store';
 import { putHelpPointSettings, setHelpPointPin } from './settings/help-point-settings';
@@ -41,7 +42,14 @@ export interface CollectorOptions {
   now?: () => Date;
   /** A help point's own errands and lessons (known-codes.ts). Default: none. */
   localCodes?: LocalCodesSource;
+  /**
+   * How often help requests older than 24 hours are deleted, whether or not new ones arrive.
+   * Default every 10 minutes (and once at start).
+   */
+  helpRequestSweepMs?: number;
 }
+
+export const DEFAULT_HELP_REQUEST_SWEEP_MS = 10 * 60_000;
 
 export interface RunningCollector {
   /** http://host:port */
@@ -102,6 +110,18 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     await store.close().catch(() => {});
     throw error;
   }
+  const now = options.now ?? (() => new Date());
+  const sweep = () =>
+    store.helpRequests
+      .deleteCreatedBefore(new Date(now().getTime() - HELP_REQUEST_RETENTION_MS))
+      // A failed sweep is retried on the next tick; the request path also sweeps.
+      .catch(() => 0);
+  void sweep();
+  const sweeper = setInterval(
+    () => void sweep(),
+    options.helpRequestSweepMs ?? DEFAULT_HELP_REQUEST_SWEEP_MS,
+  );
+  sweeper.unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${urlHost(host)}:${port}`;
@@ -129,6 +149,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     },
     close: () =>
       (closing ??= (async () => {
+        clearInterval(sweeper);
         try {
           await app.close();
         } finally {

@@ -23,6 +23,11 @@ import { PinDialog } from '../features/staff/components/PinDialog';
 import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage, loadNamespaces } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
+import {
+  closeEServiceWindow,
+  isEServiceWindowOpen,
+  subscribeEServiceWindow,
+} from '../lib/eservice-window';
 import { KioskScreen } from './KioskScreen';
 import { ReEnrollDialog } from './ReEnrollDialog';
 import { checkStaffPin, useStaffLock } from './use-staff-lock';
@@ -58,6 +63,7 @@ export function App({ services }: { services: AppServices }) {
     input: {
       idleMs: config.idleSeconds * 1000,
       warningMs: config.warningSeconds * 1000,
+      eServiceIdleMs: config.eServiceIdleMinutes * 60_000,
     },
   });
   const { language, textSize, warningEndsAt } = state.context;
@@ -94,6 +100,17 @@ export function App({ services }: { services: AppServices }) {
       window.setTimeout(() => sendToStaffLock({ type: 'ACTIVITY' }), 0);
     }, [send, sendToStaffLock]),
   );
+
+  // An e-service window changes the idle limit, and goes when the visit ends (either way).
+  const eServiceOpen = useSyncExternalStore(subscribeEServiceWindow, isEServiceWindowOpen);
+  useEffect(
+    () => send({ type: eServiceOpen ? 'ESERVICE_OPENED' : 'ESERVICE_CLOSED' }),
+    [send, eServiceOpen],
+  );
+  const visitOver = !state.matches('visit') || state.matches({ visit: { screen: 'feedback' } });
+  useEffect(() => {
+    if (visitOver) closeEServiceWindow();
+  }, [visitOver]);
 
   const idle = state.matches('attract');
   useEffect(() => services.updates.setIdle(idle), [services, idle]);

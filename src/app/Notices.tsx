@@ -1,13 +1,14 @@
 /**
  * Problems and confirmations for the staff, shown on the attract screen: storage trouble (with
  * how many logs are waiting), a refused configuration or local content file, the result of an
- * enrollment link, and a device that must be enrolled again. Visitors are only asked to tell
- * the staff.
+ * enrollment link, a device that must be enrolled again, and a clock that is wrong. Visitors
+ * are only asked to tell the staff.
  */
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getStorageHealth, subscribeStorageHealth } from '../db/storage-health';
 import { usePolling } from '../lib/use-polling';
+import { wrongClockMinutes } from '../sync/clock-skew';
 import type { AppServices } from './services/app-services';
 
 const POLL_MS = 10_000;
@@ -75,6 +76,11 @@ export function Notices({ services }: { services: AppServices }) {
   // A fresh enrollment supersedes an old "needs enrollment" until sync says otherwise.
   if (needsEnrollment && enrollment.status !== 'enrolled') {
     messages.push({ key: 'needs-enrollment', text: t('enrollment.needed'), tone: 'problem' });
+  }
+  const clockWrongBy = wrongClockMinutes(backlog?.clockSkewMs ?? null);
+  if (clockWrongBy !== null) {
+    const text = t('clock.wrong', { minutes: Math.abs(clockWrongBy) });
+    messages.push({ key: 'clock-wrong', text, tone: 'problem' });
   }
   if (messages.length === 0) return null;
   return (

@@ -22,6 +22,8 @@ export interface OutboxEntry {
   id: string;
   queuedAt: number;
   attempts: number;
+  /** When this event, sent alone, first got a 5xx (a suspected poison event). */
+  serverErrorSince?: number;
 }
 
 /** A log the collector rejected: kept with the reason, shown to staff, never silently dropped. */

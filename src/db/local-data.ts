@@ -17,6 +17,7 @@ import { guardStorage } from './storage-health';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { correctQuestionIn, type CorrectionResult } from './question-corrections';
 import { createDeviceSettings, type DeviceSettings } from './device-settings';
+import { floorToMinute, isVisitorEventType } from '../protocol/visitor-events';
 
 export interface DeviceIdentity {
   deviceId: string;
@@ -58,17 +59,26 @@ export interface LocalData extends DeviceSettings {
   outbox: OutboxStore;
   /** Deletes acknowledged logs older than the retention period; returns how many. */
   purgeSyncedLogs(retentionDays: number): Promise<number>;
+  /** Deletes dead letters older than the retention period (and counts them); returns how many. */
+  purgeDeadLetters(retentionDays: number): Promise<number>;
   close(): void;
 }
 
 export interface LocalDataOptions extends DatabaseOptions {
   now?: () => number;
-  /** Tests pin ids to provoke collisions; the app always uses UUIDv7. */
-  newId?: () => string;
+  /**
+   * Tests pin ids to provoke collisions. The app uses UUIDv7: for a visitor's log its time
+   * field is cut to the minute (the rest stays random, so the id is still unique).
+   */
+  newId?: (epochMs: number) => string;
 }
 
 export function createLocalData(options: LocalDataOptions = {}): LocalData {
-  const { now = Date.now, newId = uuidv7, ...databaseOptions } = options;
+  const {
+    now = Date.now,
+    newId = (msecs: number) => uuidv7({ msecs }),
+    ...databaseOptions
+  } = options;
   const db = new HjalppunktDatabase(databaseOptions);
   let deviceIdPromise: Promise<string> | null = null;
 
@@ -95,12 +105,14 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
     data: LogDataOf<T>,
     identity: DeviceIdentity,
   ): LogEvent {
+    // A visitor's log keeps no time finer than the minute, in its time or in its id.
+    const at = isVisitorEventType(type) ? floorToMinute(now()) : now();
     // Parsing here (not only at the collector) keeps free text from ever reaching the disk.
     return logEventSchema.parse({
-      id: newId(),
+      id: newId(at),
       type,
       schemaVersion: SCHEMA_VERSION,
-      occurredAt: new Date(now()).toISOString(),
+      occurredAt: new Date(at).toISOString(),
       helpPointId: identity.helpPointId,
       deviceId: identity.deviceId,
       data,
@@ -195,6 +207,10 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
     purgeSyncedLogs(retentionDays) {
       const cutoff = now() - retentionDays * 24 * 60 * 60 * 1000;
       return guard(() => deleteDeliveredLogs(cutoff));
+    },
+
+    purgeDeadLetters(retentionDays) {
+      return outbox.purgeDeadLetters(now() - retentionDays * 24 * 60 * 60 * 1000);
     },
 
     close() {

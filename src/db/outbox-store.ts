@@ -2,7 +2,8 @@
  * The sync-facing half of LocalData: the queue of unacknowledged logs, acknowledgements,
  * dead letters, the enrollment and the sync status. The page and the service worker both use
  * it, over the same IndexedDB database. An entry leaves the outbox only in the same strict
- * transaction that marks its log acknowledged or moves it to the dead letters.
+ * transaction that marks its log acknowledged or moves it to the dead letters. A visitor's
+ * log leaves the device in that same transaction; staff records stay for the tally.
  */
 import type { HjalppunktDatabase, DeadLetter } from './database';
 import type { LogEvent } from '../protocol/events';
@@ -12,6 +13,7 @@ import {
   type Enrollment,
   type EnrollmentLink,
 } from '../protocol/sync-api';
+import { isVisitorEventType } from '../protocol/visitor-events';
 import { guardStorage } from './storage-health';
 import { ENROLLMENT_KEY } from './storage-keys';
 
@@ -24,6 +26,15 @@ export interface SyncStatus {
   nextAttemptAt: number | null;
   /** 401/403 from the collector: the device must be enrolled again. */
   needsEnrollment: boolean;
+  /** Drains in a row that ended on a 5xx: from the second on, batches are split (poison). */
+  serverErrorStreak: number;
+  /** The last time the collector answered a batch with per-event results. */
+  lastCollectorOkAt: number | null;
+  /** Collector clock minus device clock (from the Date header), and when it was read. */
+  clockSkewMs: number | null;
+  clockCheckedAt: number | null;
+  /** Dead letters deleted after the retention period, in all (the status view shows it). */
+  deadLettersPurged: number;
 }
 
 export const INITIAL_SYNC_STATUS: SyncStatus = {
@@ -33,6 +44,11 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   consecutiveFailures: 0,
   nextAttemptAt: null,
   needsEnrollment: false,
+  serverErrorStreak: 0,
+  lastCollectorOkAt: null,
+  clockSkewMs: null,
+  clockCheckedAt: null,
+  deadLettersPurged: 0,
 };
 
 /** An enrollment link opened offline: its code is exchanged once the network is back. */
@@ -52,6 +68,17 @@ export interface OutboxStore {
     rejected: { event: LogEvent; reason: string }[],
     at: number,
   ): Promise<void>;
+  /**
+   * Events that got only 5xx when sent alone, with when that first happened. They are sent
+   * one by one after the rest, so nothing else waits behind them.
+   */
+  serverErrorsSince(ids: readonly string[]): Promise<Map<string, number>>;
+  /** Notes the first 5xx of each event sent alone (an earlier note is kept). */
+  markServerError(ids: readonly string[], at: number): Promise<void>;
+  /** Staff's "send again": every dead letter goes back into the outbox; returns how many. */
+  requeueDeadLetters(): Promise<number>;
+  /** Deletes dead letters older than the cutoff (epoch ms), and their logs; returns how many. */
+  purgeDeadLetters(before: number): Promise<number>;
   countDeadLetters(): Promise<number>;
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
   readEnrollment(): Promise<Enrollment | null>;
@@ -68,6 +95,10 @@ export interface OutboxStore {
   writePendingEnrollment(link: EnrollmentLink | null): Promise<void>;
   readSyncStatus(): Promise<SyncStatus>;
   updateSyncStatus(patch: Partial<SyncStatus>): Promise<SyncStatus>;
+}
+
+function presentIds(entries: ({ id: string } | undefined)[]): string[] {
+  return entries.flatMap((entry) => (entry ? [entry.id] : []));
 }
 
 export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
@@ -98,13 +129,92 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
     settle(acknowledged, rejected, at) {
       return guardStorage(
         () =>
-          db.transaction('rw', db.outbox, db.deadLetters, async () => {
+          db.transaction('rw', db.outbox, db.deadLetters, db.logs, async () => {
             if (rejected.length > 0) {
               await db.deadLetters.bulkPut(
                 rejected.map(({ event, reason }) => ({ id: event.id, event, reason, at })),
               );
             }
             await db.outbox.bulkDelete([...acknowledged, ...rejected.map(({ event }) => event.id)]);
+            // A visitor's log has nothing left to do here once the collector holds it.
+            const logs = await db.logs.bulkGet(acknowledged);
+            await db.logs.bulkDelete(
+              logs.flatMap((log) => (log && isVisitorEventType(log.type) ? [log.id] : [])),
+            );
+          }),
+        'write',
+      );
+    },
+
+    async serverErrorsSince(ids) {
+      const entries = await guardStorage(() => db.outbox.bulkGet([...ids]));
+      const since = new Map<string, number>();
+      for (const entry of entries) {
+        if (entry?.serverErrorSince !== undefined) since.set(entry.id, entry.serverErrorSince);
+      }
+      return since;
+    },
+
+    markServerError(ids, at) {
+      return guardStorage(
+        () =>
+          db.transaction('rw', db.outbox, async () => {
+            const entries = await db.outbox.bulkGet([...ids]);
+            const fresh = entries.flatMap((entry) =>
+              entry && entry.serverErrorSince === undefined
+                ? [{ ...entry, serverErrorSince: at }]
+                : [],
+            );
+            await db.outbox.bulkPut(fresh);
+          }),
+        'write',
+      );
+    },
+
+    requeueDeadLetters() {
+      return guardStorage(
+        () =>
+          db.transaction('rw', db.outbox, db.deadLetters, db.logs, async () => {
+            const letters = await db.deadLetters.toArray();
+            // The log is written back too: it may have been purged while it was a dead letter.
+            await db.logs.bulkPut(
+              letters.map(({ event }) => ({
+                id: event.id,
+                type: event.type,
+                occurredAt: event.occurredAt,
+                event,
+              })),
+            );
+            await db.outbox.bulkPut(
+              letters.map(({ event }) => ({
+                id: event.id,
+                queuedAt: Date.parse(event.occurredAt),
+                attempts: 0,
+              })),
+            );
+            await db.deadLetters.clear();
+            return letters.length;
+          }),
+        'write',
+      );
+    },
+
+    purgeDeadLetters(before) {
+      return guardStorage(
+        () =>
+          db.transaction('rw', [db.outbox, db.deadLetters, db.logs, db.meta], async () => {
+            const ids = await db.deadLetters.where('at').below(before).primaryKeys();
+            if (ids.length === 0) return 0;
+            const queued = new Set(await db.outbox.bulkGet(ids).then(presentIds));
+            await db.deadLetters.bulkDelete(ids);
+            await db.logs.bulkDelete(ids.filter((id) => !queued.has(id)));
+            const row = await db.meta.get(SYNC_STATUS_KEY);
+            const status = { ...INITIAL_SYNC_STATUS, ...(row?.value as Partial<SyncStatus>) };
+            await db.meta.put({
+              key: SYNC_STATUS_KEY,
+              value: { ...status, deadLettersPurged: status.deadLettersPurged + ids.length },
+            });
+            return ids.length;
           }),
         'write',
       );

@@ -43,11 +43,18 @@ export const kioskConfigSchema = z.strictObject({
   syncPeriodSeconds: z.int().check(z.minimum(5), z.maximum(24 * 60 * 60)),
   /** Acknowledged logs stay on the device this long, for the staff's own statistics. */
   logRetentionDays: z.int().check(z.minimum(1), z.maximum(366)),
+  /** Logs the collector refused (dead letters) are deleted after this many days. */
+  deadLetterRetentionDays: z._default(z.int().check(z.minimum(1), z.maximum(3660)), 90),
   /**
    * May a visitor open an e-service on the kiosk itself? Off by default: the QR code and the
    * staff keep logins off a public terminal. When on, the visitor is warned first.
    */
   openEServiceOnKiosk: z.optional(z.boolean()),
+  /**
+   * The idle limit while the e-service window the kiosk opened is open: the kiosk sees no
+   * touches made in that window, so the usual idleSeconds would end the visit mid-form.
+   */
+  eServiceIdleMinutes: z._default(z.int().check(z.minimum(1), z.maximum(60)), 15),
   /** Testa's technology this help point has, in its order (ids from content/testa/items.json). */
   testaItems: z.optional(z.array(codeSchema).check(z.maxLength(40))),
   /**
@@ -94,6 +101,8 @@ export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
   updateCheckMinutes: 30,
   syncPeriodSeconds: 60,
   logRetentionDays: 30,
+  deadLetterRetentionDays: 90,
+  eServiceIdleMinutes: 15,
   accessibilityContact: { email: 'tillganglighet@kommun.example', phone: '0480-45 00 00' },
 };
 

@@ -2,6 +2,9 @@
  * Read-aloud with the browser's speech synthesis. A kiosk may have no voice for a language
  * (Tigrinya and Somali rarely have one), so callers ask first and say so instead of failing
  * silently. Speech stops when the visitor leaves the text, and on every visitor wipe.
+ *
+ * Only voices with `localService === true` are used: a remote voice sends the text (in Testa,
+ * what a visitor typed) to the voice's provider. With no local voice the control says so.
  */
 import { onVisitorWipe } from './visitor-wipe';
 
@@ -12,7 +15,7 @@ function synthesis(): SpeechSynthesis | null {
 }
 
 export function voiceFor(language: string): SpeechSynthesisVoice | null {
-  const voices = synthesis()?.getVoices() ?? [];
+  const voices = (synthesis()?.getVoices() ?? []).filter((voice) => voice.localService === true);
   const wanted = language.toLowerCase();
   return (
     voices.find((voice) => voice.lang.toLowerCase() === wanted) ??

@@ -6,7 +6,8 @@ import { eventBatchResponseSchema, type EventBatchResponse } from '../protocol/s
 
 export type BatchDecision =
   | { kind: 'results'; response: EventBatchResponse }
-  | { kind: 'retry'; reason: string; retryAfterMs: number | null }
+  /** serverError: a 5xx, which the drain answers by isolating a poison event once it repeats. */
+  | { kind: 'retry'; reason: string; retryAfterMs: number | null; serverError?: boolean }
   | { kind: 'split'; reason: string }
   | { kind: 'reauth'; reason: string }
   | { kind: 'dead-letter'; reason: string };
@@ -15,6 +16,8 @@ export interface HttpReply {
   status: number;
   retryAfterMs: number | null;
   body: unknown;
+  /** The collector's clock from its Date header (epoch ms), for the clock-skew check. */
+  serverDate?: number | null;
 }
 
 function errorCode(body: unknown): string {
@@ -42,7 +45,10 @@ export function classifyReply(reply: HttpReply, batchSize: number): BatchDecisio
   const reason = `HTTP ${status} (${errorCode(reply.body)})`;
   if (status === 413) return { kind: 'split', reason };
   if (status === 401 || status === 403) return { kind: 'reauth', reason };
-  if (status === 429 || status >= 500 || status === 408) {
+  if (status >= 500) {
+    return { kind: 'retry', reason, retryAfterMs: reply.retryAfterMs, serverError: true };
+  }
+  if (status === 429 || status === 408) {
     return { kind: 'retry', reason, retryAfterMs: reply.retryAfterMs };
   }
   if (status >= 400 && status < 500) return { kind: 'dead-letter', reason };

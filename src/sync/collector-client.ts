@@ -26,12 +26,16 @@ export type Reply<T> =
 
 const TIMEOUT_MS = 8000;
 
+/** Told the collector's clock (its Date header, epoch ms) and the device's, on every answer. */
+export type ClockObserver = (serverDate: number, deviceNow: number) => void;
+
 async function call<T>(
   enrollment: Enrollment,
   path: string,
   init: { method: 'GET' | 'POST'; body?: unknown },
   parse: (body: unknown) => T,
   fetchImpl: typeof fetch = fetch,
+  onClock?: ClockObserver,
 ): Promise<Reply<T>> {
   let response: Response;
   try {
@@ -49,6 +53,8 @@ async function call<T>(
   } catch {
     return { kind: 'unreachable' };
   }
+  const serverDate = Date.parse(response.headers.get('date') ?? '');
+  if (onClock && !Number.isNaN(serverDate)) onClock(serverDate, Date.now());
   let body: unknown = null;
   try {
     body = (await response.json()) as unknown;
@@ -69,7 +75,11 @@ async function call<T>(
   }
 }
 
-export function createCollectorClient(enrollment: Enrollment, fetchImpl: typeof fetch = fetch) {
+export function createCollectorClient(
+  enrollment: Enrollment,
+  fetchImpl: typeof fetch = fetch,
+  onClock?: ClockObserver,
+) {
   return {
     requestHelp(request: HelpRequestCreate): Promise<Reply<HelpRequest>> {
       return call(
@@ -78,6 +88,7 @@ export function createCollectorClient(enrollment: Enrollment, fetchImpl: typeof 
         { method: 'POST', body: request },
         (body) => helpRequestResponseSchema.parse(body).request,
         fetchImpl,
+        onClock,
       );
     },
     listHelpRequests(): Promise<Reply<HelpRequest[]>> {
@@ -87,6 +98,7 @@ export function createCollectorClient(enrollment: Enrollment, fetchImpl: typeof 
         { method: 'GET' },
         (body) => helpRequestListSchema.parse(body).requests,
         fetchImpl,
+        onClock,
       );
     },
     actOnHelpRequest(id: string, action: HelpRequestAction): Promise<Reply<HelpRequest>> {
@@ -96,6 +108,7 @@ export function createCollectorClient(enrollment: Enrollment, fetchImpl: typeof 
         { method: 'POST', body: {} },
         (body) => helpRequestResponseSchema.parse(body).request,
         fetchImpl,
+        onClock,
       );
     },
     tally(from: number, to: number): Promise<Reply<HelpPointTally>> {
@@ -110,6 +123,7 @@ export function createCollectorClient(enrollment: Enrollment, fetchImpl: typeof 
         { method: 'GET' },
         (body) => helpPointTallySchema.parse(body),
         fetchImpl,
+        onClock,
       );
     },
   };

@@ -29,10 +29,13 @@ export function fetchTransport(
     } catch {
       body = null;
     }
+    const date = response.headers.get('date');
+    const serverDate = date === null ? Number.NaN : Date.parse(date);
     return {
       status: response.status,
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
       body,
+      serverDate: Number.isNaN(serverDate) ? null : serverDate,
     };
   };
 }

@@ -1,6 +1,7 @@
 /** Builders for valid log events in tests, through the real schema. */
 import { v7 as uuidv7 } from 'uuid';
-import { logEventSchema, type LogEvent } from '../../src/protocol/events';
+import { logEventSchema, type LogEvent, type LogDataOf } from '../../src/protocol/events';
+import { newDraft, toQuestionData } from '../../src/features/staff/tagging/tag-record';
 
 export const TEST_HELP_POINT = 'test-bibliotek';
 export const TEST_DEVICE = '01a1fdf6-cdd2-74a1-baa4-25b1cefe9d69';
@@ -35,4 +36,17 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A staff record's data: unlike a visitor's log, it stays on the device for the tally. */
+export function questionData(recordId: string): LogDataOf<'question'> {
+  return toQuestionData(
+    {
+      ...newDraft(Date.parse('2026-11-21T10:00:00Z'), { language: 'sv', channel: 'drop-in' }),
+      helpedWith: ['e-legitimation'],
+      timeSpent: '5-15',
+      outcome: 'solved',
+    },
+    recordId,
+  );
 }

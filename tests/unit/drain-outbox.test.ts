@@ -8,7 +8,14 @@ import type { HttpReply } from '../../src/sync/classify-response';
 import type { Transport } from '../../src/sync/transport';
 import type { LogEvent } from '../../src/protocol/events';
 import type { Enrollment } from '../../src/protocol/sync-api';
-import { TEST_DEVICE, TEST_HELP_POINT, seededRandom, visitEvent } from '../support/events';
+import {
+  TEST_DEVICE,
+  TEST_HELP_POINT,
+  questionData,
+  seededRandom,
+  visitEvent,
+} from '../support/events';
+const recordIdFor = (index: number) => `0190a000-0000-7000-8000-${String(index).padStart(12, '0')}`;
 
 const enrollment: Enrollment = {
   collectorUrl: 'http://127.0.0.1:9',
@@ -21,7 +28,10 @@ const enrollment: Enrollment = {
 const opened: LocalData[] = [];
 afterEach(() => opened.splice(0).forEach((data) => data.close()));
 
-async function deviceWith(count: number, options: { enrolled?: boolean; now?: () => number } = {}) {
+async function deviceWith(
+  count: number,
+  options: { enrolled?: boolean; now?: () => number; type?: 'visit' | 'question' } = {},
+) {
   const indexedDB = new IDBFactory();
   const data = createLocalData({ indexedDB, IDBKeyRange, name: 'drain-test', now: options.now });
   opened.push(data);
@@ -29,7 +39,9 @@ async function deviceWith(count: number, options: { enrolled?: boolean; now?: ()
   const identity = { deviceId: TEST_DEVICE, helpPointId: TEST_HELP_POINT };
   const base = visitEvent().data;
   for (let index = 0; index < count; index += 1) {
-    await data.recordLog('visit', base as never, identity);
+    if (options.type === 'question')
+      await data.recordLog('question', questionData(recordIdFor(index)), identity);
+    else await data.recordLog('visit', base as never, identity);
   }
   return { data, indexedDB };
 }
@@ -75,8 +87,8 @@ describe('draining the outbox', () => {
     expect(await data.countOutbox()).toBe(3);
   });
 
-  it('removes an entry only when the collector acknowledges it, and keeps the log for the staff', async () => {
-    const { data } = await deviceWith(7);
+  it('removes an entry only when the collector acknowledges it, and keeps a staff record for the tally', async () => {
+    const { data } = await deviceWith(7, { type: 'question' });
     const collector = fakeCollector();
     const outcome = await drainWith(data, async (events) => collector.answer(events));
     expect(outcome).toEqual({ kind: 'done', acknowledged: 7, deadLettered: 0 });
@@ -271,7 +283,7 @@ describe('storage upgrades and retention', () => {
 
   it('purges acknowledged logs after the retention period, never queued ones', async () => {
     let clock = Date.parse('2026-10-01T10:00:00Z');
-    const { data } = await deviceWith(4, { now: () => clock });
+    const { data } = await deviceWith(4, { now: () => clock, type: 'question' });
     const [first, second] = await data.outbox.peek(2);
     await data.outbox.settle([first?.id ?? '', second?.id ?? ''], [], clock);
     clock += 31 * 24 * 3600_000;

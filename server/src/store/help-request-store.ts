@@ -36,6 +36,8 @@ export interface HelpRequestStore {
    * over its limit. Idempotent on id; an id of another device is never shown or overwritten.
    */
   create(request: NewHelpRequest, options: HelpRequestCreateOptions): Promise<HelpRequestCreation>;
+  /** Retention: deletes every request created before this; returns how many. */
+  deleteCreatedBefore(before: Date): Promise<number>;
   /** The help point's open and accepted requests created after since, oldest first. */
   list(helpPointId: string, since: Date): Promise<HelpRequest[]>;
   /**

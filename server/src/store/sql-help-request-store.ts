@@ -48,12 +48,21 @@ async function countOpen(runner: SqlRunner, deviceId: string, since: Date): Prom
 }
 
 export function createSqlHelpRequestStore(driver: SqlDriver): HelpRequestStore {
+  const deleteCreatedBefore = async (before: Date): Promise<number> => {
+    const [row] = await driver.query<{ n: number }>(
+      `WITH deleted AS (DELETE FROM help_requests WHERE created_at < $1::timestamptz RETURNING 1)
+       SELECT count(*)::integer AS n FROM deleted`,
+      [before.toISOString()],
+    );
+    return row?.n ?? 0;
+  };
   return {
+    deleteCreatedBefore,
+
     async create(request, options) {
-      // Retention, outside the device's transaction so that it holds its lock briefly.
-      await driver.query('DELETE FROM help_requests WHERE created_at < $1::timestamptz', [
-        options.deleteBefore.toISOString(),
-      ]);
+      // Retention, outside the device's transaction so that it holds its lock briefly. The
+      // collector's timer also runs it, so requests go even when no new one arrives.
+      await deleteCreatedBefore(options.deleteBefore);
       return driver.transaction(async (tx): Promise<HelpRequestCreation> => {
         // One device at a time: two of its POSTs at once cannot both pass the limit.
         await tx.query('SELECT pg_advisory_xact_lock($1::integer, hashtext($2::text))', [

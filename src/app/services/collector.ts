@@ -15,12 +15,26 @@ export interface CollectorService {
   }): Promise<'relayed' | 'not-relayed'>;
 }
 
+/** A new clock reading is written down only when it moved this much (staff tablets poll often). */
+const CLOCK_WRITE_STEP_MS = 30_000;
+
 export function createCollectorService(storage: StorageService): CollectorService {
+  let writtenSkewMs: number | null = null;
   const client = async (): Promise<CollectorClient | null> => {
-    const enrollment = await (await storage.open()).outbox.readEnrollment();
+    const data = await storage.open();
+    const enrollment = await data.outbox.readEnrollment();
     if (!enrollment) return null;
     const { createCollectorClient } = await import('../../sync/collector-client');
-    return createCollectorClient(enrollment);
+    // Every answer tells the device the collector's time, as the drain's answers do.
+    return createCollectorClient(enrollment, fetch, (serverDate, deviceNow) => {
+      const clockSkewMs = serverDate - deviceNow;
+      if (writtenSkewMs !== null && Math.abs(clockSkewMs - writtenSkewMs) < CLOCK_WRITE_STEP_MS)
+        return;
+      writtenSkewMs = clockSkewMs;
+      void data.outbox
+        .updateSyncStatus({ clockSkewMs, clockCheckedAt: deviceNow })
+        .catch(() => undefined);
+    });
   };
   return {
     client,

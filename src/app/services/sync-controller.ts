@@ -19,6 +19,8 @@ export interface SyncController {
   /** Call after each new log: drains now when online, and asks for Background Sync. */
   afterWrite(): void;
   snapshot(): Promise<DeviceStatusSnapshot>;
+  /** Staff's "send again": every dead letter back into the outbox, then a drain; how many. */
+  resendDeadLetters(): Promise<number>;
   subscribeProgress(listener: (progress: SyncProgress) => void): () => void;
 }
 
@@ -36,10 +38,14 @@ async function requestBackgroundSync(): Promise<void> {
 
 export function startSync(
   localData: LocalData,
-  options: { periodMs: number; retentionDays: number },
+  options: { periodMs: number; retentionDays: number; deadLetterRetentionDays: number },
 ): SyncController {
   const store = localData.outbox;
   const listeners = new Set<(progress: SyncProgress) => void>();
+  const purge = () => {
+    void localData.purgeSyncedLogs(options.retentionDays).catch(() => undefined);
+    void localData.purgeDeadLetters(options.deadLetterRetentionDays).catch(() => undefined);
+  };
   const emit = (progress: SyncProgress) => listeners.forEach((listener) => listener(progress));
 
   const scheduler = createSyncScheduler({
@@ -61,13 +67,11 @@ export function startSync(
         }
       }),
     onSettled: (result) => {
-      if (result !== 'busy' && typeof result === 'object' && result.kind === 'done') {
-        void localData.purgeSyncedLogs(options.retentionDays).catch(() => undefined);
-      }
+      if (result !== 'busy' && typeof result === 'object' && result.kind === 'done') purge();
     },
   });
 
-  void localData.purgeSyncedLogs(options.retentionDays).catch(() => undefined);
+  purge();
   scheduler.start();
   void store
     .count()
@@ -103,6 +107,11 @@ export function startSync(
         },
         online: navigator.onLine,
       };
+    },
+    async resendDeadLetters() {
+      const count = await store.requeueDeadLetters();
+      if (count > 0) void scheduler.trigger('manual');
+      return count;
     },
     subscribeProgress(listener) {
       listeners.add(listener);

@@ -10,6 +10,8 @@ import type { StorageService } from './storage';
 export interface SyncBacklog {
   waiting: number;
   needsEnrollment: boolean;
+  /** Collector clock minus device clock at the last sync (null before any answer). */
+  clockSkewMs: number | null;
 }
 
 export interface SyncService {
@@ -26,6 +28,7 @@ export function createSyncService(storage: StorageService, config: KioskConfig):
       module.startSync(data, {
         periodMs: config.syncPeriodSeconds * 1000,
         retentionDays: config.logRetentionDays,
+        deadLetterRetentionDays: config.deadLetterRetentionDays,
       }),
     );
     return started;
@@ -41,7 +44,7 @@ export function createSyncService(storage: StorageService, config: KioskConfig):
         data.countOutbox(),
         data.outbox.readSyncStatus(),
       ]);
-      return { waiting, needsEnrollment: status.needsEnrollment };
+      return { waiting, needsEnrollment: status.needsEnrollment, clockSkewMs: status.clockSkewMs };
     },
   };
 }

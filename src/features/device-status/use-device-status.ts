@@ -6,6 +6,8 @@ import type { DeviceStatusSnapshot, SyncProgress } from '../../sync/device-statu
 export interface DeviceStatusSource {
   snapshot(): Promise<DeviceStatusSnapshot>;
   subscribeProgress(listener: (progress: SyncProgress) => void): () => void;
+  /** Every dead letter back into the outbox (then a drain); resolves with how many. */
+  resendDeadLetters(): Promise<number>;
 }
 
 const POLL_MS = 2000;

@@ -22,12 +22,17 @@ export interface SessionInput {
   idleMs: number;
   warningMs: number;
   thanksMs?: number;
+  /** The idle limit while an e-service window the kiosk opened is open (default 15 min). */
+  eServiceIdleMs?: number;
 }
 
 export interface SessionContext {
   idleMs: number;
   warningMs: number;
   thanksMs: number;
+  eServiceIdleMs: number;
+  /** An e-service window is open: the visitor works there, unseen by this page. */
+  eServiceOpen: boolean;
   language: LanguageCode;
   textSize: TextSize;
   doorsVisited: Door[];
@@ -50,6 +55,8 @@ export type SessionEvent =
   | { type: 'SKIP_FEEDBACK' }
   | { type: 'ACTIVITY' }
   | { type: 'MORE_TIME' }
+  | { type: 'ESERVICE_OPENED' }
+  | { type: 'ESERVICE_CLOSED' }
   | { type: 'DONE' };
 
 /** What the visit log writer receives when a session ends. */
@@ -63,12 +70,20 @@ export interface EndedSession {
 }
 
 const DEFAULT_THANKS_MS = 8000;
+const DEFAULT_ESERVICE_IDLE_MS = 15 * 60_000;
 
 function visitorDefaults(): Pick<
   SessionContext,
-  'language' | 'textSize' | 'doorsVisited' | 'startedAt' | 'feedback' | 'warningEndsAt'
+  | 'language'
+  | 'textSize'
+  | 'doorsVisited'
+  | 'startedAt'
+  | 'feedback'
+  | 'warningEndsAt'
+  | 'eServiceOpen'
 > {
   return {
+    eServiceOpen: false,
     language: DEFAULT_LANGUAGE,
     textSize: 100,
     doorsVisited: [],
@@ -105,7 +120,7 @@ export const sessionMachine = setup({
       event.type === 'OPEN_DOOR' && event.door === params.door,
   },
   delays: {
-    idleTimeout: ({ context }) => context.idleMs,
+    idleTimeout: ({ context }) => (context.eServiceOpen ? context.eServiceIdleMs : context.idleMs),
     warningTimeout: ({ context }) => context.warningMs,
     thanksTimeout: ({ context }) => context.thanksMs,
     statementIdleTimeout: ({ context }) => context.idleMs + context.warningMs,
@@ -116,6 +131,7 @@ export const sessionMachine = setup({
     idleMs: input.idleMs,
     warningMs: input.warningMs,
     thanksMs: input.thanksMs ?? DEFAULT_THANKS_MS,
+    eServiceIdleMs: input.eServiceIdleMs ?? DEFAULT_ESERVICE_IDLE_MS,
     ...visitorDefaults(),
   }),
   initial: 'attract',
@@ -181,8 +197,13 @@ export const sessionMachine = setup({
         },
         idle: {
           initial: 'active',
-          // Ending the visit (also from the warning's "end now") restarts the idle clock.
-          on: { END_VISIT: '.active' },
+          // Ending the visit (also from the warning's "end now") restarts the idle clock, and
+          // so does opening or closing an e-service window, which changes the idle limit.
+          on: {
+            END_VISIT: '.active',
+            ESERVICE_OPENED: { target: '.active', actions: assign({ eServiceOpen: true }) },
+            ESERVICE_CLOSED: { target: '.active', actions: assign({ eServiceOpen: false }) },
+          },
           states: {
             active: {
               after: { idleTimeout: 'warning' },

@@ -18,6 +18,7 @@ import './anvanda.css';
 import { CategoryView } from './CategoryView';
 import { ErrandPage } from './ErrandPage';
 import type { ErrandPanel } from './ErrandChoicePanel';
+import { openEServiceWindow } from '../../../lib/eservice-window';
 
 export interface AnvandaServices {
   /** The catalogue in this language, the municipality's local catalogue merged in. */
@@ -54,7 +55,8 @@ export function AnvandaScreen({ language, services, onBackHome }: AnvandaScreenP
         },
         actions: {
           openOnKiosk: (_, { url }) => {
-            if (url) window.open(url, '_blank', 'noopener,noreferrer');
+            // The kiosk keeps the window's handle: ending the visit closes it.
+            if (url) openEServiceWindow(url);
           },
         },
       }),

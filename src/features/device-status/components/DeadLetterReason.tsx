@@ -4,10 +4,12 @@
  */
 import { useTranslation } from 'react-i18next';
 import { rejectionReasonOf } from '../../../protocol/sync-api';
+import { COLLECTOR_ERROR } from '../../../sync/drain-outbox';
 
 export function DeadLetterReason({ reason }: { reason: string }) {
   const { t } = useTranslation();
-  const known = rejectionReasonOf(reason);
+  // collector-error is the device's own reason: one event that only ever got 5xx for a day.
+  const known = rejectionReasonOf(reason) ?? (reason === COLLECTOR_ERROR ? COLLECTOR_ERROR : null);
   return (
     <>
       {known ? <span data-reason={known}>{t(`status.reasons.${known}`)} </span> : null}

@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { BackButton } from '../../../components/BackButton';
 import { Screen } from '../../../components/Screen';
 import type { TriggerResult } from '../../../sync/sync-scheduler';
+import { wrongClockMinutes } from '../../../sync/clock-skew';
 import { useDeviceStatus, type DeviceStatusSource } from '../use-device-status';
-import { DeadLetterReason } from './DeadLetterReason';
+import { DeadLetters } from './DeadLetters';
 import './device-status.css';
 
 interface DeviceStatusScreenProps {
@@ -30,6 +31,24 @@ function resultKey(result: TriggerResult): string {
   return `status.result.${result.kind}`;
 }
 
+/** Is this device's clock close to the collector's (the Date header of its last answer)? */
+function ClockStatus({ skewMs }: { skewMs: number | null }) {
+  const { t } = useTranslation();
+  const wrongBy = wrongClockMinutes(skewMs);
+  if (wrongBy !== null) {
+    return (
+      <dd className="notice" data-testid="status-clock" data-clock="wrong">
+        {t('status.clockWrong', { minutes: Math.abs(wrongBy) })}
+      </dd>
+    );
+  }
+  return (
+    <dd data-testid="status-clock" data-clock={skewMs === null ? 'unknown' : 'ok'}>
+      {skewMs === null ? t('status.clockUnknown') : t('status.clockOk')}
+    </dd>
+  );
+}
+
 export function DeviceStatusScreen({
   source,
   syncNow,
@@ -49,7 +68,12 @@ export function DeviceStatusScreen({
 
   const runSync = async () => {
     setLastResult(null);
-    setLastResult(t(resultKey(await syncNow())));
+    const result = await syncNow();
+    // Delivered, but events the collector fails on are held back (isolated poison events).
+    const isolated = typeof result === 'object' && result.kind === 'done' ? result.isolated : 0;
+    setLastResult(
+      isolated ? t('status.result.isolated', { count: isolated }) : t(resultKey(result)),
+    );
   };
 
   const enrollment = snapshot?.enrollment ?? null;
@@ -87,6 +111,8 @@ export function DeviceStatusScreen({
                 t('status.none')
               )}
             </dd>
+            <dt>{t('status.clock')}</dt>
+            <ClockStatus skewMs={snapshot.status.clockSkewMs} />
             <dt>{t('status.network')}</dt>
             <dd>{snapshot.online ? t('status.online') : t('status.offline')}</dd>
             <dt>{t('status.storage')}</dt>
@@ -123,22 +149,13 @@ export function DeviceStatusScreen({
               </>
             ) : null}
           </dl>
-          <section aria-labelledby="dead-letters-title">
-            <h2 id="dead-letters-title">{t('status.deadLetters')}</h2>
-            <p data-testid="status-dead-letters">
-              {t('status.deadLetterCount', { count: snapshot.deadLetterCount })}
-            </p>
-            {snapshot.deadLetters.length > 0 ? (
-              <ul className="dead-letters">
-                {snapshot.deadLetters.map((letter) => (
-                  <li key={letter.id}>
-                    {time(letter.at)} · {letter.event.type} ·{' '}
-                    <DeadLetterReason reason={letter.reason} />
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </section>
+          <DeadLetters
+            count={snapshot.deadLetterCount}
+            letters={snapshot.deadLetters}
+            purged={snapshot.status.deadLettersPurged}
+            time={time}
+            onResend={async () => (source ? source.resendDeadLetters() : 0)}
+          />
         </>
       )}
       <p>
