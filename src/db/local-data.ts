@@ -210,7 +210,8 @@ export function createLocalData(options: LocalDataOptions = {}): LocalData {
     },
 
     purgeDeadLetters(retentionDays) {
-      return outbox.purgeDeadLetters(now() - retentionDays * 24 * 60 * 60 * 1000);
+      const at = now();
+      return outbox.purgeDeadLetters(at - retentionDays * 24 * 60 * 60 * 1000, at);
     },
 
     close() {

@@ -13,6 +13,7 @@ import {
   type Enrollment,
   type EnrollmentLink,
 } from '../protocol/sync-api';
+import { TIME_WINDOW_START_MS } from '../protocol/times';
 import { isVisitorEventType } from '../protocol/visitor-events';
 import { guardStorage } from './storage-health';
 import { ENROLLMENT_KEY } from './storage-keys';
@@ -78,7 +79,11 @@ export interface OutboxStore {
   /** Staff's "send again": every dead letter goes back into the outbox; returns how many. */
   requeueDeadLetters(): Promise<number>;
   /** Deletes dead letters older than the cutoff (epoch ms), and their logs; returns how many. */
-  purgeDeadLetters(before: number): Promise<number>;
+  /**
+   * Deletes dead letters made before `before`. A letter stamped before 2000 was stamped by a
+   * clock known to be wrong: its age is unknown, so it is stamped `now` instead and kept.
+   */
+  purgeDeadLetters(before: number, now: number): Promise<number>;
   countDeadLetters(): Promise<number>;
   listDeadLetters(limit?: number): Promise<DeadLetter[]>;
   readEnrollment(): Promise<Enrollment | null>;
@@ -199,10 +204,18 @@ export function createOutboxStore(db: HjalppunktDatabase): OutboxStore {
       );
     },
 
-    purgeDeadLetters(before) {
+    purgeDeadLetters(before, now) {
       return guardStorage(
         () =>
           db.transaction('rw', [db.outbox, db.deadLetters, db.logs, db.meta], async () => {
+            // Without this, putting a wrong clock right would delete at once the very letters
+            // that tell staff the clock was wrong.
+            await db.deadLetters
+              .where('at')
+              .below(TIME_WINDOW_START_MS)
+              .modify((letter) => {
+                letter.at = now;
+              });
             const ids = await db.deadLetters.where('at').below(before).primaryKeys();
             if (ids.length === 0) return 0;
             const queued = new Set(await db.outbox.bulkGet(ids).then(presentIds));

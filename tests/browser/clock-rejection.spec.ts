@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, openStatus, readDatabase, startVisit, type Page } from './fixtures';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
+import { prepareHelpPoint, waitForSettings } from './enroll';
 
 const HELP_POINT = 'demo-bibliotek';
 
@@ -37,9 +38,11 @@ test('a visit logged with the clock in 1999 is dead-lettered as clock-out-of-ran
   kiosk,
 }) => {
   await page.clock.install({ time: new Date('1999-06-01T10:00:00Z') });
+  // The help point's settings carry the staff PIN the status view asks for.
+  await prepareHelpPoint(collector, HELP_POINT);
   const { link } = await collector.enroll({ helpPointId: HELP_POINT, kioskUrl: kiosk.url });
   await page.goto(link);
-  await expect(page.locator('[data-notice=enrolled]')).toBeVisible();
+  await waitForSettings(page);
 
   await finishVisit(page);
   await expect

@@ -102,4 +102,16 @@ describe('what stays on the device', () => {
     expect(await data.purgeDeadLetters(90)).toBe(1);
     expect((await data.outbox.readSyncStatus()).deadLettersPurged).toBe(2);
   });
+
+  it('keeps a dead letter stamped by a clock before 2000 when the clock is put right, for the full period', async () => {
+    let clock = Date.parse('1999-06-01T10:00:00Z');
+    const data = device(() => clock);
+    const wrong = await data.recordLog('visit', visitEvent().data as never, identity);
+    await data.outbox.settle([], [{ event: wrong, reason: 'clock-out-of-range: x' }], clock);
+    clock = Date.parse('2026-12-04T10:00:00Z');
+    expect(await data.purgeDeadLetters(90)).toBe(0);
+    expect((await data.outbox.listDeadLetters()).map((letter) => letter.at)).toEqual([clock]);
+    clock += 91 * DAY;
+    expect(await data.purgeDeadLetters(90)).toBe(1);
+  });
 });
