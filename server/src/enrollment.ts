@@ -9,6 +9,7 @@ import QRCode from 'qrcode';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod/mini';
 import { isAllowedCollectorUrl } from '../../src/protocol/collector-url';
+import { displayTextSchema } from '../../src/protocol/display-text';
 import { codeSchema } from '../../src/protocol/events';
 import {
   ENROLL_FRAGMENT,
@@ -34,11 +35,7 @@ const collectorUrl = z
 
 export const enrollmentInputSchema = z.strictObject({
   helpPointId: codeSchema,
-  helpPointName: z.optional(
-    z
-      .string()
-      .check(z.trim(), z.minLength(1), z.maxLength(120), z.regex(/^[^\p{Cc}]*$/u, 'no control')),
-  ),
+  helpPointName: z.optional(displayTextSchema(120)),
   role: z.optional(z.enum(['kiosk', 'staff'])),
   kioskUrl: httpUrl,
   collectorUrl,

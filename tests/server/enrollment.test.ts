@@ -200,6 +200,9 @@ describe.each(STORE_CASES)('enrollment and report ($name)', (storeCase) => {
       { ...valid, kioskUrl: 'javascript:alert(1)' },
       { ...valid, role: 'root' },
       { ...valid, extra: true },
+      // Display texts hide nothing: no bidi override, no control character.
+      { ...valid, helpPointName: 'Stadsbibliotek\u202Ekeb' },
+      { ...valid, helpPointName: 'Stads\u0007bibliotek' },
       // HTTPS only, except loopback.
       { ...valid, collectorUrl: 'http://collector.example' },
       { ...valid, collectorUrl: 'http://10.0.0.5:8787' },
