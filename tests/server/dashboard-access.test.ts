@@ -11,7 +11,6 @@ import {
   login,
   sessionCookie,
   uniqueEmail,
-  type Session,
 } from './dashboard-support';
 import { SETUP_TIMEOUT_MS, STORE_CASES, request, type StoreSetup } from './support';
 

@@ -104,7 +104,13 @@ export function registerAccountRoutes(api: FastifyInstance, options: AccountRout
     if (oldHash) await store.accounts.deleteSession(oldHash);
     const sessionId = newSessionId();
     await store.accounts.createSession(sessionIdHash(sessionId) ?? '', found.id, now());
-    const { passwordHash: _hash, ...account } = found;
+    const account: Account = {
+      id: found.id,
+      email: found.email,
+      role: found.role,
+      municipalityCode: found.municipalityCode,
+      helpPointIds: found.helpPointIds,
+    };
     reply.setCookie(SESSION_COOKIE, sessionId, sessionCookieOptions(options.absoluteMs));
     reply.header('cache-control', 'no-store');
     const { account: shown, csrfToken } = await describe(account, sessionId);
@@ -114,8 +120,8 @@ export function registerAccountRoutes(api: FastifyInstance, options: AccountRout
   api.post('/logout', async (request, reply) => {
     const idHash = sessionIdHash(request.cookies[SESSION_COOKIE]);
     if (idHash) await store.accounts.deleteSession(idHash);
-    const { maxAge: _maxAge, ...cookie } = sessionCookieOptions(0);
-    reply.clearCookie(SESSION_COOKIE, cookie);
+    const { httpOnly, secure, sameSite, path } = sessionCookieOptions(0);
+    reply.clearCookie(SESSION_COOKIE, { httpOnly, secure, sameSite, path });
     return reply.code(204).send();
   });
 
