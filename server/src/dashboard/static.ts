@@ -51,7 +51,6 @@ export function registerDashboardStatic(app: FastifyInstance, distDir: string): 
         );
       site.get('/admin', notBuilt);
       site.get('/admin/', notBuilt);
-      site.get('/admin/*', notBuilt);
       return;
     }
     await site.register(compress, { encodings: ['br', 'gzip'] });
@@ -60,6 +59,10 @@ export function registerDashboardStatic(app: FastifyInstance, distDir: string): 
       prefix: DASHBOARD_PREFIX,
       index: ['index.html', 'dashboard.html'],
       redirect: true,
+      // One route per built file, no /admin/* wildcard: that would swallow /admin/api's
+      // unknown paths (they must answer 401/404 from the API, not a file lookup), and the
+      // collector's 405 guard knows each path's methods. A new build needs a restart.
+      wildcard: false,
       // Hashed assets may be kept; the page itself is asked for again each time.
       setHeaders(response, path) {
         response.header(
