@@ -50,11 +50,12 @@ export interface NewAccountInput {
   password: string;
 }
 
-export async function addAccount(
-  store: Pick<CollectorStore, 'accounts'>,
-  input: NewAccountInput,
-  now = new Date(),
-): Promise<Account> {
+/** The checks that need no database: email, role, password, SCB code, whose help points. */
+export function validateNewAccount(input: NewAccountInput): {
+  email: string;
+  role: AccountRole;
+  helpPointIds: string[];
+} {
   const email = normaliseEmail(input.email);
   if (!EMAIL_PATTERN.test(email) || email.length > 254) {
     throw new AccountInputError('invalid email');
@@ -67,6 +68,20 @@ export async function addAccount(
   if (role !== 'manager' && helpPointIds.length > 0) {
     throw new AccountInputError('only a manager has help points of their own (--help-point)');
   }
+  if (municipalityName(input.municipalityCode) === null) {
+    throw new AccountInputError(
+      `${input.municipalityCode} is not an SCB municipality code (four digits, e.g. 0880)`,
+    );
+  }
+  return { email, role, helpPointIds };
+}
+
+export async function addAccount(
+  store: Pick<CollectorStore, 'accounts'>,
+  input: NewAccountInput,
+  now = new Date(),
+): Promise<Account> {
+  const { email, role, helpPointIds } = validateNewAccount(input);
   await ensureMunicipality(store, input.municipalityCode);
   const own = new Set(
     (await store.accounts.helpPoints(input.municipalityCode)).map((helpPoint) => helpPoint.id),
