@@ -12,6 +12,7 @@ import type { HelpPointReport } from './store/event-store';
 import { putHelpPointSettings, setHelpPointPin } from './settings/help-point-settings';
 import {
   addAccount,
+  resetDemoAdmin,
   setHelpPointMunicipality,
   type NewAccountInput,
 } from './dashboard/admin-accounts';
@@ -85,6 +86,8 @@ export interface RunningCollector {
   };
   /** A dashboard account, made as collector:admin makes it. */
   addAccount(input: NewAccountInput): Promise<Account>;
+  /** npm start: the demo help point's municipality gets an admin with a new random password. */
+  resetDemoAdmin(helpPointId: string): ReturnType<typeof resetDemoAdmin>;
   close(): Promise<void>;
 }
 
@@ -162,6 +165,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       setMunicipality: (helpPointId, code) => setHelpPointMunicipality(store, helpPointId, code),
     },
     addAccount: (input) => addAccount(store, input, options.now?.() ?? new Date()),
+    resetDemoAdmin: (helpPointId) => resetDemoAdmin(store, helpPointId),
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweeper);

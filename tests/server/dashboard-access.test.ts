@@ -222,4 +222,26 @@ describe.each(STORE_CASES)('dashboard accounts and sessions ($name)', (storeCase
         .status,
     ).toBe(404);
   });
+
+  it("npm start's demo admin: the demo help point's municipality, a new password each start", async () => {
+    const demoPoint = await helpPointIn(collector, '1280', 'demo');
+    const first = await collector.resetDemoAdmin(demoPoint);
+    const second = await collector.resetDemoAdmin(demoPoint);
+    expect(second.password).not.toBe(first.password);
+    expect(second.password.length).toBeGreaterThanOrEqual(12);
+    const attempt = (password: string) =>
+      request(collector.url, '/admin/api/login', {
+        body: JSON.stringify({ email: second.email, password }),
+        headers: { 'content-type': 'application/json' },
+      });
+    expect((await attempt(first.password)).status).toBe(401);
+    const session = await login(collector.url, second.email, second.password);
+    const me = await call(collector.url, '/admin/api/me', session);
+    expect(me.body).toMatchObject({
+      account: { role: 'admin', municipalityCode: '0880' },
+      municipality: { code: '0880', name: 'Kalmar' },
+    });
+    const ids = (me.body as { helpPoints: { id: string }[] }).helpPoints.map((h) => h.id);
+    expect(ids).toContain(demoPoint);
+  });
 });

@@ -3,6 +3,7 @@
  * `collector:admin` and `collector:help-point` CLIs, `npm start`'s demo admin and the tests
  * all go through these, with the same checks as the dashboard's own account form.
  */
+import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import type { Account, AccountRole } from '../store/account-store';
 import type { CollectorStore } from '../store/collector-store';
@@ -106,4 +107,31 @@ export async function addAccount(
   });
   if (outcome === 'email-taken') throw new AccountInputError(`an account ${email} exists`);
   return account;
+}
+
+/** `npm start`'s demo admin: its municipality is Kalmar's code, for the demo only. */
+export const DEMO_ADMIN_EMAIL = 'demo-admin@hjalppunkt.example';
+export const DEMO_MUNICIPALITY_CODE = '0880';
+
+/**
+ * Places the demo help point in the demo municipality and makes its admin with a new random
+ * password, replacing the one of an earlier start (like the demo PIN, new at every start, so
+ * no demo password outlives the run that printed it).
+ */
+export async function resetDemoAdmin(
+  store: Pick<CollectorStore, 'accounts'>,
+  helpPointId: string,
+  now = new Date(),
+): Promise<{ email: string; password: string; municipality: { code: string; name: string } }> {
+  const municipality = await ensureMunicipality(store, DEMO_MUNICIPALITY_CODE);
+  await setHelpPointMunicipality(store, helpPointId, municipality.code);
+  const existing = await store.accounts.findForLogin(DEMO_ADMIN_EMAIL);
+  if (existing) await store.accounts.deleteAccount(existing.id, existing.municipalityCode);
+  const password = randomBytes(12).toString('base64url');
+  await addAccount(
+    store,
+    { email: DEMO_ADMIN_EMAIL, role: 'admin', municipalityCode: municipality.code, password },
+    now,
+  );
+  return { email: DEMO_ADMIN_EMAIL, password, municipality };
 }
