@@ -17,6 +17,8 @@ import {
   type Enrollment,
   type EnrollmentLink,
 } from '../../src/protocol/sync-api';
+import { setHelpPointMunicipality } from './dashboard/admin-accounts';
+import { municipalityName } from './dashboard/municipalities';
 import type { CollectorStore } from './store/collector-store';
 import { generateToken, hashToken } from './tokens';
 
@@ -40,6 +42,10 @@ export const enrollmentInputSchema = z.strictObject({
       .check(z.trim(), z.minLength(1), z.maxLength(120), z.regex(/^[^\p{Cc}]*$/u, 'no control')),
   ),
   role: z.optional(z.enum(['kiosk', 'staff'])),
+  /** The help point's municipality (an SCB code), set with the code. */
+  municipalityCode: z.optional(
+    z.string().check(z.refine((code) => municipalityName(code) !== null, 'not an SCB code')),
+  ),
   kioskUrl: httpUrl,
   collectorUrl,
 });
@@ -84,7 +90,7 @@ export function validateCodeTtl(ttlMs: number): number {
 }
 
 export async function createEnrollmentCode(
-  stores: Pick<CollectorStore, 'enrollments'>,
+  stores: Pick<CollectorStore, 'enrollments'> & Partial<Pick<CollectorStore, 'accounts'>>,
   input: EnrollmentInput,
   options: { ttlMs?: number; now?: Date } = {},
 ): Promise<EnrollmentCode> {
@@ -93,8 +99,12 @@ export async function createEnrollmentCode(
     helpPointName,
     role = 'kiosk',
     kioskUrl,
+    municipalityCode,
     ...rest
   } = validateEnrollmentInput(input);
+  if (municipalityCode !== undefined && !stores.accounts) {
+    throw new Error('createEnrollmentCode: a municipality needs the account store');
+  }
   const now = options.now ?? new Date();
   const expiresAt = new Date(
     now.getTime() + validateCodeTtl(options.ttlMs ?? DEFAULT_ENROLLMENT_CODE_TTL_MS),
@@ -110,6 +120,10 @@ export async function createEnrollmentCode(
     createdAt: now,
     expiresAt,
   });
+  // The help point exists now (createCode made it if it was new).
+  if (municipalityCode !== undefined && stores.accounts) {
+    await setHelpPointMunicipality({ accounts: stores.accounts }, helpPointId, municipalityCode);
+  }
   return {
     link: enrollmentLink(kioskUrl, { collectorUrl: collector, code }),
     code,

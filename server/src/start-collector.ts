@@ -68,6 +68,8 @@ export interface RunningCollector {
     helpPointId: string;
     helpPointName?: string;
     role?: 'kiosk' | 'staff';
+    /** The help point's municipality (an SCB code). */
+    municipalityCode?: string;
     kioskUrl: string;
     /** Where the device will deliver; default this collector's own URL. */
     collectorUrl?: string;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/protocol/sync-api';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
 import {
+  KIOSK_URL,
   TEST_PASSWORD,
   call,
   helpPointIn,
@@ -12,7 +13,13 @@ import {
   sessionCookie,
   uniqueEmail,
 } from './dashboard-support';
-import { SETUP_TIMEOUT_MS, STORE_CASES, request, type StoreSetup } from './support';
+import {
+  SETUP_TIMEOUT_MS,
+  STORE_CASES,
+  request,
+  uniqueHelpPoint,
+  type StoreSetup,
+} from './support';
 
 const MINUTE = 60_000;
 
@@ -243,5 +250,16 @@ describe.each(STORE_CASES)('dashboard accounts and sessions ($name)', (storeCase
     });
     const ids = (me.body as { helpPoints: { id: string }[] }).helpPoints.map((h) => h.id);
     expect(ids).toContain(demoPoint);
+  });
+
+  it('an enrollment code can place its new help point in a municipality, by SCB code only', async () => {
+    const helpPointId = uniqueHelpPoint('enrolled');
+    await expect(
+      collector.enroll({ helpPointId, municipalityCode: '0808', kioskUrl: KIOSK_URL }),
+    ).rejects.toThrow(/municipalityCode/);
+    await collector.enroll({ helpPointId, municipalityCode: '0880', kioskUrl: KIOSK_URL });
+    const me = await call(collector.url, '/admin/api/me', await login(collector.url, adminEmail));
+    const ids = (me.body as { helpPoints: { id: string }[] }).helpPoints.map((h) => h.id);
+    expect(ids).toContain(helpPointId);
   });
 });
