@@ -270,4 +270,18 @@ describe.each(STORE_CASES)('dashboard authorization table ($name)', (storeCase) 
     expect((await call(url, '/api/v1/admin/report', admin)).status).toBe(404);
     expect((await request(url, '/admin/api/no-such-route')).status).toBe(401);
   });
+
+  it('deletes abandoned sessions at the next login, not only when they are presented', async () => {
+    const [account] = await store.accounts.listAccounts('0880');
+    if (!account) throw new Error('no account');
+    const longAgo = new Date(Date.now() - 13 * 60 * 60_000);
+    const abandoned = 'f'.repeat(64);
+    await store.accounts.createSession(abandoned, account.id, longAgo);
+    // Under a policy that forgives everything, the row is still there…
+    const lenient = { now: longAgo, idleMs: 60_000, absoluteMs: 60_000 };
+    expect(await store.accounts.useSession(abandoned, lenient)).not.toBeNull();
+    await login(url, world.emails.viewer);
+    // …and after someone's login it is gone.
+    expect(await store.accounts.useSession(abandoned, lenient)).toBeNull();
+  });
 });

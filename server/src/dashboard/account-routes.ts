@@ -43,6 +43,7 @@ const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 
 export interface AccountRouteOptions extends DashboardDeps {
   access: ReturnType<typeof createAccessControl>;
+  idleMs: number;
   absoluteMs: number;
   loginLimits: LoginLimits | false;
 }
@@ -99,6 +100,12 @@ export function registerAccountRoutes(api: FastifyInstance, options: AccountRout
       if (byEmail) byEmail.count(email, at);
       return sendError(reply, 401, ERROR_CODES.unauthenticated, 'Wrong email or password.');
     }
+    // Abandoned sessions (never presented again) go at the next login, not never.
+    await store.accounts.deleteExpiredSessions({
+      now: now(),
+      idleMs: options.idleMs,
+      absoluteMs: options.absoluteMs,
+    });
     // A login replaces the session this browser had.
     const oldHash = sessionIdHash(request.cookies[SESSION_COOKIE]);
     if (oldHash) await store.accounts.deleteSession(oldHash);

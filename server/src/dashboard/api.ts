@@ -53,6 +53,7 @@ export function registerDashboardApi(
       const deps = { store, access, now };
       registerAccountRoutes(api, {
         ...deps,
+        idleMs,
         absoluteMs,
         loginLimits: options.loginLimits ?? DEFAULT_LOGIN_LIMITS,
       });

@@ -67,4 +67,6 @@ export interface AccountStore {
    */
   useSession(idHash: string, policy: SessionPolicy): Promise<Account | null>;
   deleteSession(idHash: string): Promise<void>;
+  /** Deletes every session that is idle or too old under the policy; returns how many. */
+  deleteExpiredSessions(policy: SessionPolicy): Promise<number>;
 }

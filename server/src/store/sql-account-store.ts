@@ -169,6 +169,19 @@ export function createSqlAccountStore(driver: SqlDriver): AccountStore {
       });
     },
 
+    async deleteExpiredSessions({ now, idleMs, absoluteMs }) {
+      const rows = await driver.query(
+        `DELETE FROM sessions
+         WHERE last_seen_at <= $1::timestamptz OR created_at <= $2::timestamptz
+         RETURNING id_hash`,
+        [
+          new Date(now.getTime() - idleMs).toISOString(),
+          new Date(now.getTime() - absoluteMs).toISOString(),
+        ],
+      );
+      return rows.length;
+    },
+
     async deleteSession(idHash) {
       await driver.query('DELETE FROM sessions WHERE id_hash = $1::text', [idHash]);
     },
