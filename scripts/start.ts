@@ -50,6 +50,8 @@ let demoPin = '';
 do demoPin = String(randomInt(0, 1_000_000)).padStart(6, '0');
 while (weakPinReason(demoPin) !== null);
 await collector.helpPoints.setPin(demoConfig.helpPointId, demoPin);
+// The dashboard's demo admin, with a new random password at every start (like the PIN).
+const demoAdmin = await collector.resetDemoAdmin(demoConfig.helpPointId);
 
 // A fresh code on every start: an unused one simply expires (after 24 hours).
 const { link, expiresAt } = await collector.enroll({
@@ -63,6 +65,10 @@ console.log(`
 Hjälppunkt is running.
   Kiosk:      ${kiosk.url}/
   Collector:  ${collector.url}/api/v1/events (${process.env.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${dataDir}`})
+  Dashboard:  ${collector.url}/admin/
+              log in as ${demoAdmin.email}, password ${demoAdmin.password}
+              (admin of ${demoAdmin.municipality.name} ${demoAdmin.municipality.code}, the demo's
+              municipality; new at every start; add your own with npm run collector:admin)
   Staff view: ${kiosk.url}/#status
   Staff PIN:  ${demoPin} (the demo help point's, new at every start; set your own with
               npm run collector:help-point -- pin ${demoConfig.helpPointId})

@@ -9,6 +9,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERROR_CODES } from '../../src/protocol/sync-api';
+import { registerDashboardApi, type DashboardOptions } from './dashboard/api';
+import { DEFAULT_DASHBOARD_DIST, registerDashboardStatic } from './dashboard/static';
 import { DEFAULT_ENROLLMENT_CODE_TTL_MS } from './enrollment';
 import { registerAdminRoutes } from './http/admin-routes';
 import { identifyCaller } from './http/device-auth';
@@ -40,6 +42,8 @@ export interface AppOptions {
   enrollmentCodeTtlMs?: number;
   /** Behind a reverse proxy: trust its X-Forwarded-For for the client address (rate limits). */
   trustProxy?: boolean | string;
+  /** The dashboard at /admin/ and its API at /admin/api (sessions, login limits, build dir). */
+  dashboard?: DashboardOptions;
 }
 
 /** Throws a clear error for an admin token too short to resist guessing. */
@@ -75,7 +79,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   void app.register(helmet, {});
   // Devices authenticate with a bearer token, never cookies, so any origin may call: `*` is
   // safe and needs no origin list. Kiosks read Retry-After on 429 and 503.
-  void app.register(cors, {
+  // The dashboard (/admin) is same-origin only and authenticates with a cookie: no CORS there.
+  const corsOptions = {
     origin: '*',
     methods: ['GET', 'POST', 'OPTIONS'],
     // If-None-Match and ETag: devices ask for their settings with the ETag they kept.
@@ -83,6 +88,10 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Date: devices compare their clock with the collector's.
     exposedHeaders: ['Retry-After', 'ETag', 'Date'],
     maxAge: 600,
+  };
+  void app.register(cors, {
+    delegator: (request, callback) =>
+      callback(null, request.url.startsWith('/admin') ? { origin: false } : corsOptions),
   });
 
   // One encapsulated context, so that its onRequest hook (who is calling, rate limits) also
@@ -123,5 +132,13 @@ export function buildApp(options: AppOptions): FastifyInstance {
       enrollmentCodeTtlMs: options.enrollmentCodeTtlMs ?? DEFAULT_ENROLLMENT_CODE_TTL_MS,
     });
   });
+
+  registerDashboardApi(app, {
+    store: options.store,
+    now,
+    bodyLimitBytes: options.bodyLimitBytes,
+    ...options.dashboard,
+  });
+  registerDashboardStatic(app, options.dashboard?.distDir ?? DEFAULT_DASHBOARD_DIST);
   return app;
 }

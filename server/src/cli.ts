@@ -27,6 +27,7 @@ export interface CliIo {
 const USAGE = `Usage:
   collector enroll --help-point <id> --kiosk-url <url> [--name "<display name>"]
                    [--role kiosk|staff] [--collector-url <url>] [--valid-hours <1-168>]
+                   [--municipality <SCB code, e.g. 0880>]
 
 The link holds a one-time code, valid for 24 hours unless --valid-hours says otherwise.
 The collector URL must be https: (http: only for 127.0.0.1, ::1 or localhost).
@@ -51,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         role: { type: 'string' },
         'collector-url': { type: 'string' },
         'valid-hours': { type: 'string' },
+        municipality: { type: 'string' },
       },
       strict: true,
     }));
@@ -83,6 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const input: EnrollmentInput = {
     helpPointId,
     ...(values.name === undefined ? {} : { helpPointName: values.name }),
+    ...(values.municipality === undefined ? {} : { municipalityCode: values.municipality }),
     role,
     kioskUrl,
     collectorUrl,

@@ -18,6 +18,8 @@ import {
   type Enrollment,
   type EnrollmentLink,
 } from '../../src/protocol/sync-api';
+import { setHelpPointMunicipality } from './dashboard/admin-accounts';
+import { municipalityName } from './dashboard/municipalities';
 import type { CollectorStore } from './store/collector-store';
 import { generateToken, hashToken } from './tokens';
 
@@ -37,6 +39,10 @@ export const enrollmentInputSchema = z.strictObject({
   helpPointId: codeSchema,
   helpPointName: z.optional(displayTextSchema(120)),
   role: z.optional(z.enum(['kiosk', 'staff'])),
+  /** The help point's municipality (an SCB code), set with the code. */
+  municipalityCode: z.optional(
+    z.string().check(z.refine((code) => municipalityName(code) !== null, 'not an SCB code')),
+  ),
   kioskUrl: httpUrl,
   collectorUrl,
 });
@@ -81,7 +87,7 @@ export function validateCodeTtl(ttlMs: number): number {
 }
 
 export async function createEnrollmentCode(
-  stores: Pick<CollectorStore, 'enrollments'>,
+  stores: Pick<CollectorStore, 'enrollments'> & Partial<Pick<CollectorStore, 'accounts'>>,
   input: EnrollmentInput,
   options: { ttlMs?: number; now?: Date } = {},
 ): Promise<EnrollmentCode> {
@@ -90,8 +96,12 @@ export async function createEnrollmentCode(
     helpPointName,
     role = 'kiosk',
     kioskUrl,
+    municipalityCode,
     ...rest
   } = validateEnrollmentInput(input);
+  if (municipalityCode !== undefined && !stores.accounts) {
+    throw new Error('createEnrollmentCode: a municipality needs the account store');
+  }
   const now = options.now ?? new Date();
   const expiresAt = new Date(
     now.getTime() + validateCodeTtl(options.ttlMs ?? DEFAULT_ENROLLMENT_CODE_TTL_MS),
@@ -107,6 +117,10 @@ export async function createEnrollmentCode(
     createdAt: now,
     expiresAt,
   });
+  // The help point exists now (createCode made it if it was new).
+  if (municipalityCode !== undefined && stores.accounts) {
+    await setHelpPointMunicipality({ accounts: stores.accounts }, helpPointId, municipalityCode);
+  }
   return {
     link: enrollmentLink(kioskUrl, { collectorUrl: collector, code }),
     code,

@@ -14,6 +14,8 @@ import {
   SettingsInputError,
   setHelpPointPin,
 } from './settings/help-point-settings';
+import { AccountInputError, setHelpPointMunicipality } from './dashboard/admin-accounts';
+import { readSecretFromStdin } from './read-secret';
 import { DEFAULT_DATA_DIR, openStore } from './store/open-store';
 import type { CollectorStore } from './store/collector-store';
 
@@ -27,6 +29,7 @@ export interface HelpPointCliIo {
 
 const USAGE = `Usage:
   collector:help-point set <help-point-id> --file <settings.json>
+  collector:help-point set <help-point-id> --municipality <SCB code, e.g. 0880>
   collector:help-point pin <help-point-id>      (reads the PIN from standard input)
   collector:help-point show <help-point-id>
 
@@ -62,7 +65,7 @@ export async function runHelpPointCli(argv: string[], io: HelpPointCliIo): Promi
   try {
     parsed = parseArgs({
       args: argv,
-      options: { file: { type: 'string' } },
+      options: { file: { type: 'string' }, municipality: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -71,18 +74,26 @@ export async function runHelpPointCli(argv: string[], io: HelpPointCliIo): Promi
     return 2;
   }
   const [command, helpPointId, ...extra] = parsed.positionals;
-  const file = parsed.values.file;
-  if (!helpPointId || extra.length > 0 || (command === 'set') !== (file !== undefined)) {
+  const { file, municipality } = parsed.values;
+  const setting = file !== undefined || municipality !== undefined;
+  if (!helpPointId || extra.length > 0 || (command === 'set') !== setting) {
     io.err(USAGE);
     return 2;
   }
   try {
-    if (command === 'set' && file !== undefined) {
-      const raw = await readJsonFile(file);
-      const version = await withStore(io.env, (store) =>
-        putHelpPointSettings(store.settings, helpPointId, raw),
-      );
-      io.out(`Help point ${helpPointId}: settings stored as version ${version}.`);
+    if (command === 'set') {
+      const raw = file === undefined ? undefined : await readJsonFile(file);
+      await withStore(io.env, async (store) => {
+        if (raw !== undefined) {
+          const version = await putHelpPointSettings(store.settings, helpPointId, raw);
+          io.out(`Help point ${helpPointId}: settings stored as version ${version}.`);
+        }
+        if (municipality !== undefined) {
+          await setHelpPointMunicipality(store, helpPointId, municipality);
+          const { name } = (await store.accounts.municipality(municipality)) ?? { name: '' };
+          io.out(`Help point ${helpPointId}: belongs to ${name} (${municipality}).`);
+        }
+      });
       return 0;
     }
     if (command === 'pin') {
@@ -117,7 +128,8 @@ export async function runHelpPointCli(argv: string[], io: HelpPointCliIo): Promi
       });
     }
   } catch (error) {
-    if (!(error instanceof SettingsInputError)) throw error;
+    if (!(error instanceof SettingsInputError) && !(error instanceof AccountInputError))
+      throw error;
     io.err(`Refused: ${error.message.replace(/\.?$/, '.')}`);
     return 2;
   }
@@ -125,43 +137,12 @@ export async function runHelpPointCli(argv: string[], io: HelpPointCliIo): Promi
   return 2;
 }
 
-/** From a terminal: one line, not echoed. From a pipe: everything (the first line is used). */
-async function readAllStdin(): Promise<string> {
-  const stdin = process.stdin;
-  if (!stdin.isTTY) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  process.stderr.write('Staff PIN (at least 6 digits, not shown), then Enter: ');
-  stdin.setRawMode(true);
-  stdin.resume();
-  return new Promise((resolve) => {
-    let typed = '';
-    const onData = (chunk: Buffer) => {
-      for (const character of chunk.toString('utf8')) {
-        if (character === '\r' || character === '\n' || character === '\u0003') {
-          stdin.off('data', onData);
-          stdin.setRawMode(false);
-          stdin.pause();
-          process.stderr.write('\n');
-          // Ctrl-C gives an empty PIN, which is refused.
-          resolve(character === '\u0003' ? '' : typed);
-          return;
-        }
-        typed = character === '\u007f' ? typed.slice(0, -1) : typed + character;
-      }
-    };
-    stdin.on('data', onData);
-  });
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   runHelpPointCli(process.argv.slice(2), {
     env: process.env,
     out: (text) => console.log(text),
     err: (text) => console.error(text),
-    readStdin: readAllStdin,
+    readStdin: () => readSecretFromStdin('Staff PIN (at least 6 digits, not shown), then Enter: '),
   }).then(
     (code) => process.exit(code),
     (error: unknown) => {

@@ -10,6 +10,13 @@ import { HELP_REQUEST_RETENTION_MS } from './http/help-requests-route';
 import { DEFAULT_DATA_DIR, openStore } from './store/open-store';
 import type { HelpPointReport } from './store/event-store';
 import { putHelpPointSettings, setHelpPointPin } from './settings/help-point-settings';
+import {
+  addAccount,
+  resetDemoAdmin,
+  setHelpPointMunicipality,
+  type NewAccountInput,
+} from './dashboard/admin-accounts';
+import type { Account } from './store/account-store';
 import type { SettingsStore } from './store/settings-store';
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -47,6 +54,8 @@ export interface CollectorOptions {
    * Default every 10 minutes (and once at start).
    */
   helpRequestSweepMs?: number;
+  /** The dashboard's sessions, login limits and build directory (app.ts). */
+  dashboard?: AppOptions['dashboard'];
 }
 
 export const DEFAULT_HELP_REQUEST_SWEEP_MS = 10 * 60_000;
@@ -59,6 +68,8 @@ export interface RunningCollector {
     helpPointId: string;
     helpPointName?: string;
     role?: 'kiosk' | 'staff';
+    /** The help point's municipality (an SCB code). */
+    municipalityCode?: string;
     kioskUrl: string;
     /** Where the device will deliver; default this collector's own URL. */
     collectorUrl?: string;
@@ -72,7 +83,13 @@ export interface RunningCollector {
     set(helpPointId: string, settings: unknown): Promise<number>;
     setPin(helpPointId: string, pin: string, iterations?: number): Promise<number>;
     store: SettingsStore;
+    /** Places the help point in a municipality (an SCB code), as collector:help-point does. */
+    setMunicipality(helpPointId: string, municipalityCode: string): Promise<void>;
   };
+  /** A dashboard account, made as collector:admin makes it. */
+  addAccount(input: NewAccountInput): Promise<Account>;
+  /** npm start: the demo help point's municipality gets an admin with a new random password. */
+  resetDemoAdmin(helpPointId: string): ReturnType<typeof resetDemoAdmin>;
   close(): Promise<void>;
 }
 
@@ -101,6 +118,7 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
     ...(options.localCodes ? { localCodes: options.localCodes } : {}),
     ...(options.enrollmentCodeTtlMs ? { enrollmentCodeTtlMs: options.enrollmentCodeTtlMs } : {}),
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    ...(options.dashboard ? { dashboard: options.dashboard } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -146,7 +164,10 @@ export async function startCollector(options: CollectorOptions = {}): Promise<Ru
       setPin: (helpPointId, pin, iterations) =>
         setHelpPointPin(store.settings, helpPointId, pin, iterations),
       store: store.settings,
+      setMunicipality: (helpPointId, code) => setHelpPointMunicipality(store, helpPointId, code),
     },
+    addAccount: (input) => addAccount(store, input, options.now?.() ?? new Date()),
+    resetDemoAdmin: (helpPointId) => resetDemoAdmin(store, helpPointId),
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweeper);

@@ -23,7 +23,7 @@ const ANY_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
 
 export function registerAdminRoutes(
   app: FastifyInstance,
-  stores: Pick<CollectorStore, 'devices' | 'events' | 'enrollments' | 'settings'>,
+  stores: Pick<CollectorStore, 'devices' | 'events' | 'enrollments' | 'settings' | 'accounts'>,
   options: { adminToken: string | undefined; enrollmentCodeTtlMs: number },
 ): void {
   async function authenticateAdmin(request: FastifyRequest, reply: FastifyReply) {
@@ -68,7 +68,7 @@ export function registerAdminRoutes(
           reply,
           400,
           ERROR_CODES.malformed,
-          `Expected { helpPointId, helpPointName?, role?, kioskUrl, collectorUrl? }: ${error.message}.`,
+          `Expected { helpPointId, helpPointName?, role?, municipalityCode?, kioskUrl, collectorUrl? }: ${error.message}.`,
         );
       }
     },

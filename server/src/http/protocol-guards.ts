@@ -34,8 +34,11 @@ function allowHeader(methods: Iterable<string>): string {
 const NOT_ALLOWED_MESSAGE =
   'This method is not supported here; the Allow header lists those that are.';
 
-/** Every method some route of the collector answers (for answers given before routing). */
-export const COLLECTOR_METHODS = 'GET, HEAD, OPTIONS, POST';
+/**
+ * Every method some route of the collector answers (for answers given before routing); DELETE
+ * since the dashboard API (/admin/api/accounts/:id).
+ */
+export const COLLECTOR_METHODS = 'DELETE, GET, HEAD, OPTIONS, POST';
 
 /** An error answer written straight to the socket, for requests Fastify never sees. */
 function writeRawError(

@@ -3,11 +3,13 @@
  * codes, events and help requests. Two drivers (PGlite, postgres.js) sit underneath one SQL implementation of
  * each, so both databases run the very same SQL and the tests hold them to the same behaviour.
  */
+import type { AccountStore } from './account-store';
 import type { DeviceStore } from './device-store';
 import type { EnrollmentStore } from './enrollment-store';
 import type { EventStore } from './event-store';
 import type { HelpRequestStore } from './help-request-store';
 import { migrate } from './migrator';
+import { createSqlAccountStore } from './sql-account-store';
 import { createSqlDeviceStore } from './sql-device-store';
 import { createSqlEnrollmentStore } from './sql-enrollment-store';
 import type { SqlDriver } from './sql-driver';
@@ -25,6 +27,8 @@ export interface CollectorStore {
   /** Each help point's settings and PIN verifier, and the devices' refusals. */
   readonly settings: SettingsStore;
   readonly enrollments: EnrollmentStore;
+  /** The dashboard's accounts and sessions, municipalities and their help points. */
+  readonly accounts: AccountStore;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   ping(): Promise<void>;
@@ -39,6 +43,7 @@ export function createSqlCollectorStore(driver: SqlDriver): CollectorStore {
     helpRequests: createSqlHelpRequestStore(driver),
     settings: createSqlSettingsStore(driver),
     enrollments: createSqlEnrollmentStore(driver),
+    accounts: createSqlAccountStore(driver),
     migrate: () => migrate(driver),
     async ping() {
       await driver.query('SELECT 1');

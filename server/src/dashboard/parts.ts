@@ -1,0 +1,20 @@
+/**
+ * The other parts of the dashboard API register here: each is a function adding its routes
+ * to the /admin/api plugin, which authenticates every route (and checks CSRF on changes)
+ * before the part's own hooks run. The table-driven authorization test
+ * (tests/server/dashboard-authz.test.ts) fails for any route it has no row for.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { CollectorStore } from '../store/collector-store';
+import type { AccessControl } from './access';
+
+export interface DashboardDeps {
+  store: CollectorStore;
+  access: AccessControl;
+  now: () => Date;
+}
+
+export type DashboardRoutes = (api: FastifyInstance, deps: DashboardDeps) => void;
+
+/** At merge: registerStatisticsRoutes, registerFleetRoutes, registerSettingsEditorRoutes. */
+export const DASHBOARD_PARTS: DashboardRoutes[] = [];
