@@ -14,6 +14,8 @@ import type { SqlDriver } from './sql-driver';
 import { createSqlEventStore } from './sql-event-store';
 import { createSqlHelpRequestStore } from './sql-help-request-store';
 import type { SettingsStore } from './settings-store';
+import type { StatisticsStore } from '../dashboard/statistics/statistics-store';
+import { createSqlStatisticsStore } from '../dashboard/statistics/sql-statistics-store';
 import { createSqlSettingsStore } from './sql-settings-store';
 
 export interface CollectorStore {
@@ -25,6 +27,8 @@ export interface CollectorStore {
   /** Each help point's settings and PIN verifier, and the devices' refusals. */
   readonly settings: SettingsStore;
   readonly enrollments: EnrollmentStore;
+  /** The dashboard's figures, from the rollups of migration 008. */
+  readonly statistics: StatisticsStore;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   ping(): Promise<void>;
@@ -39,6 +43,7 @@ export function createSqlCollectorStore(driver: SqlDriver): CollectorStore {
     helpRequests: createSqlHelpRequestStore(driver),
     settings: createSqlSettingsStore(driver),
     enrollments: createSqlEnrollmentStore(driver),
+    statistics: createSqlStatisticsStore(driver),
     migrate: () => migrate(driver),
     async ping() {
       await driver.query('SELECT 1');
