@@ -34,7 +34,8 @@ export function toCsv(table: Table, format: 'csv' | 'csv-excel'): string {
   const line = (cells: Cell[]) =>
     cells
       .map((cell) => {
-        if (typeof cell === 'number') return String(cell);
+        // Swedish Excel reads 1.5 as a date or text: it wants a decimal comma.
+        if (typeof cell === 'number') return excel ? String(cell).replace('.', ',') : String(cell);
         return quote(excel ? neutralise(cell) : cell, separator);
       })
       .join(separator);
