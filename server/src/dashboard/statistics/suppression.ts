@@ -31,7 +31,9 @@ export function hiddenCellsDeterminable(smallHidden: number, largeHidden: number
 }
 
 /** One group of cells that adds up to the total. */
-export function suppressGroup(cells: Record<string, number>): Record<string, SuppressedCell> {
+export function suppressGroup(
+  cells: Record<string, number>,
+): Record<string, SuppressedCell> | null {
   const hidden = new Set(
     Object.entries(cells)
       .filter(([, n]) => small(n))
@@ -51,6 +53,14 @@ export function suppressGroup(cells: Record<string, number>): Record<string, Sup
     hidden.add(next[0]);
   }
   const out: Record<string, SuppressedCell> = {};
+  if (hiddenCellsDeterminable(hidden.size - largeHidden(), largeHidden(), hiddenSum())) {
+    // Everything is hidden and "<3" still gives a cell away (1 + 3 = 4): show no "<3" at
+    // all, so each hidden cell is only known to be 1 or more; if even that gives one away
+    // (one cell, or all ones), the group is left out.
+    if (hidden.size < 2 || hiddenSum() === hidden.size) return null;
+    for (const [code, n] of Object.entries(cells)) out[code] = hidden.has(code) ? 'suppressed' : n;
+    return out;
+  }
   for (const [code, n] of Object.entries(cells))
     out[code] = hidden.has(code) ? (small(n) ? '<3' : 'suppressed') : n;
   return out;
@@ -80,7 +90,11 @@ export function suppressAgencyCells(
   const rows: AgencyFeedbackRow[] = [
     { section: 'total', code: '', value: roundedTotal(counts.total) },
   ];
-  const group = (section: AgencyFeedbackRow['section'], cells: Record<string, SuppressedCell>) => {
+  const group = (
+    section: AgencyFeedbackRow['section'],
+    cells: Record<string, SuppressedCell> | null,
+  ) => {
+    if (cells === null) return;
     for (const code of Object.keys(cells).sort())
       rows.push({ section, code, value: cells[code] as SuppressedCell });
   };
