@@ -116,7 +116,7 @@ export function generateDataSet(seed: number, helpPointIds: [string, string]): D
   });
 
   for (const hp of helpPoints) {
-    const [kiosk, staff, otherStaff] = hp.devices as [
+    const [kiosk, staff, otherStaff] = hp.devices.map((device) => ({ id: device.id })) as [
       { id: string },
       { id: string },
       { id: string },
