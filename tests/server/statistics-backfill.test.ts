@@ -11,7 +11,8 @@ import { migrate, readMigrations } from '../../server/src/store/migrator';
 import { openPgliteDriver } from '../../server/src/store/pglite-driver';
 import { openPostgresDriver } from '../../server/src/store/postgres-driver';
 import type { SqlDriver } from '../../server/src/store/sql-driver';
-import { expectedRows, generateDataSet, referenceContributions } from './statistics-data';
+import { generateDataSet } from './statistics-data';
+import { expectedRows, referenceContributions } from './statistics-reference';
 import { createPostgresSchema, SETUP_TIMEOUT_MS, uniqueHelpPoint } from './support';
 
 const DRIVERS: { name: string; open(): Promise<{ driver: SqlDriver; close(): Promise<void> }> }[] =

@@ -1,5 +1,5 @@
 /**
- * Every view's numbers equal the counts worked out by hand (tests/server/statistics-data.ts)
+ * Every view's numbers equal the counts worked out by hand (tests/server/statistics-reference.ts)
  * on a generated data set with corrections, withdrawals, batch records, replays and both
  * daylight-saving change days, on PGlite and on PostgreSQL; and a small data set whose
  * expected figures are written out literally.
@@ -11,12 +11,8 @@ import type { CollectorStore } from '../../server/src/store/collector-store';
 import { openStore } from '../../server/src/store/open-store';
 import type { StatsScope } from '../../server/src/dashboard/statistics/statistics-store';
 import { makeEvent, questionData, SETUP_TIMEOUT_MS, STORE_CASES, uniqueHelpPoint } from './support';
-import {
-  expectedRows,
-  generateDataSet,
-  referenceContributions,
-  type Contribution,
-} from './statistics-data';
+import { generateDataSet } from './statistics-data';
+import { expectedRows, referenceContributions, type Contribution } from './statistics-reference';
 
 const SCOPES: Omit<StatsScope, 'helpPointIds'>[] = [
   { fromDay: '2026-01-01', toDay: '2026-12-31' },
