@@ -1,6 +1,6 @@
 -- The dashboard's statistics, kept as events arrive: triggers on `events` and `help_requests`
--- add each row's contribution to per-day and per-month rollups in the same transaction as the
--- insert (COPY fires them too), so no request ever scans `events`. The counting rules
+-- add each row's contribution to per-day and per-month rollups in the same transaction and
+-- statement as the insert (COPY fires them too), so no request ever scans `events`. The counting rules
 -- (server/src/dashboard/statistics/counting-rules.ts) are applied here:
 -- - a day is a calendar day in Europe/Stockholm (both daylight-saving change days included);
 -- - a question record counts in its latest version only (by occurred_at, then id, as in the
@@ -60,18 +60,41 @@ CREATE TABLE help_request_stats (
 );
 CREATE INDEX help_request_stats_day_idx ON help_request_stats (help_point_id, day);
 
+-- Contributions are first noted in stat_delta, row by row; once per statement (one delivered
+-- batch, or one COPY) hp_stat_flush adds them up and applies them to the rollups in key order.
+-- Every transaction then locks rollup rows in the same order, so two devices delivering at
+-- once wait for each other but never deadlock, and a batch touches each rollup row once.
+-- Rows in stat_delta never outlive their statement, so a transaction sees only its own.
+CREATE TABLE stat_delta (LIKE stat_daily);
+
 CREATE FUNCTION hp_stat_add(v text, hp text, d date, m text, c text, ch text, lang text, n bigint)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  IF n = 0 THEN
-    RETURN;
+  IF n <> 0 THEN
+    INSERT INTO stat_delta VALUES (v, hp, d, m, c, ch, lang, n);
   END IF;
-  INSERT INTO stat_daily VALUES (v, hp, d, m, c, ch, lang, n)
-  ON CONFLICT (view, help_point_id, day, metric, code, channel, language)
-  DO UPDATE SET value = stat_daily.value + EXCLUDED.value;
-  INSERT INTO stat_monthly VALUES (v, hp, date_trunc('month', d)::date, m, c, ch, lang, n)
+END
+$$;
+
+CREATE FUNCTION hp_stat_flush() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO stat_monthly
+  SELECT view, help_point_id, date_trunc('month', day)::date, metric, code, channel, language, sum(value)
+  FROM stat_delta
+  GROUP BY view, help_point_id, date_trunc('month', day)::date, metric, code, channel, language
+  HAVING sum(value) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6, 7
   ON CONFLICT (view, help_point_id, month, metric, code, channel, language)
   DO UPDATE SET value = stat_monthly.value + EXCLUDED.value;
+  WITH moved AS (DELETE FROM stat_delta RETURNING *)
+  INSERT INTO stat_daily
+  SELECT view, help_point_id, day, metric, code, channel, language, sum(value)
+  FROM moved
+  GROUP BY view, help_point_id, day, metric, code, channel, language
+  HAVING sum(value) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (view, help_point_id, day, metric, code, channel, language)
+  DO UPDATE SET value = stat_daily.value + EXCLUDED.value;
 END
 $$;
 
@@ -239,6 +262,17 @@ $$;
 CREATE TRIGGER events_statistics AFTER INSERT ON events
 FOR EACH ROW EXECUTE FUNCTION hp_stat_on_event();
 
+CREATE FUNCTION hp_stat_on_events_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM hp_stat_flush();
+  RETURN NULL;
+END
+$$;
+
+-- A statement's AFTER STATEMENT trigger runs once its AFTER ROW triggers have all run.
+CREATE TRIGGER events_statistics_flush AFTER INSERT ON events
+FOR EACH STATEMENT EXECUTE FUNCTION hp_stat_on_events_inserted();
+
 CREATE FUNCTION hp_stat_on_help_request() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -277,6 +311,7 @@ BEGIN
   FOR e IN SELECT * FROM events ORDER BY received_at, id LOOP
     PERFORM hp_stat_event(e.id, e.type, e.occurred_at, e.help_point_id, e.device_id, e.data);
   END LOOP;
+  PERFORM hp_stat_flush();
 END
 $$;
 

@@ -13,7 +13,13 @@ import { openPostgresDriver } from '../../server/src/store/postgres-driver';
 import type { SqlDriver } from '../../server/src/store/sql-driver';
 import { generateDataSet } from './statistics-data';
 import { expectedRows, referenceContributions } from './statistics-reference';
-import { createPostgresSchema, SETUP_TIMEOUT_MS, uniqueHelpPoint } from './support';
+import {
+  createPostgresSchema,
+  makeEvent,
+  sampleData,
+  SETUP_TIMEOUT_MS,
+  uniqueHelpPoint,
+} from './support';
 
 const DRIVERS: { name: string; open(): Promise<{ driver: SqlDriver; close(): Promise<void> }> }[] =
   [
@@ -75,5 +81,55 @@ describe.each(DRIVERS)('migration 008 over stored events ($name)', (driverCase) 
       expect(expected.size).toBeGreaterThan(2);
       expect(new Map(data.rows.map((r) => [r.key, r.value])), view).toEqual(expected);
     }
+  });
+
+  it('applies each delivery at once: nothing is left waiting in stat_delta', async () => {
+    const store = createSqlCollectorStore(opened.driver);
+    const hp = set.helpPoints[0];
+    const kiosk = hp?.devices[0]?.id ?? '';
+    const visit = makeEvent({ helpPointId: hpA, deviceId: kiosk }, 'visit', {
+      data: { ...(sampleData('visit') as object), startedAt: '2026-07-15T10:00Z' },
+    });
+    const scope = { helpPointIds: [hpA], fromDay: '2026-07-15', toDay: '2026-07-15' };
+    await store.events.insert([visit], new Date(), kiosk);
+    expect((await store.statistics.view('visits', scope)).total).toBe(1);
+    const [left] = await opened.driver.query<{ n: number }>(
+      'SELECT count(*)::integer AS n FROM stat_delta',
+    );
+    expect(left?.n).toBe(0);
+  });
+
+  it('takes many devices delivering at once, in any order, without a deadlock', async () => {
+    const store = createSqlCollectorStore(opened.driver);
+    const devices = set.helpPoints.flatMap((hp) =>
+      hp.devices.map((d) => ({ hp: hp.id, id: d.id })),
+    );
+    const languages = ['sv', 'ar', 'uk', 'fi', 'en'] as const;
+    const batches = devices.map((device, i) =>
+      Array.from({ length: 20 }, (_, j) =>
+        makeEvent({ helpPointId: hpA, deviceId: device.id }, 'visit', {
+          data: {
+            ...(sampleData('visit') as object),
+            startedAt: '2026-08-03T10:00Z',
+            // Each device meets the same rollup rows in a different order.
+            language: languages[(i + j * (i % 2 === 0 ? 1 : 4)) % languages.length],
+          },
+        }),
+      ),
+    );
+    await store.devices.create({
+      id: uuidv7(),
+      helpPointId: hpA,
+      role: 'kiosk',
+      tokenHash: uuidv7(),
+    });
+    const results = await Promise.allSettled(
+      [0, 1, 2].flatMap(() =>
+        batches.map((events, i) => store.events.insert(events, new Date(), devices[i]?.id ?? '')),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const scope = { helpPointIds: [hpA], fromDay: '2026-08-03', toDay: '2026-08-03' };
+    expect((await store.statistics.view('visits', scope)).total).toBe(20 * devices.length);
   });
 });
