@@ -117,12 +117,6 @@ describe.each(DRIVERS)('migration 008 over stored events ($name)', (driverCase) 
         }),
       ),
     );
-    await store.devices.create({
-      id: uuidv7(),
-      helpPointId: hpA,
-      role: 'kiosk',
-      tokenHash: uuidv7(),
-    });
     const results = await Promise.allSettled(
       [0, 1, 2].flatMap(() =>
         batches.map((events, i) => store.events.insert(events, new Date(), devices[i]?.id ?? '')),
