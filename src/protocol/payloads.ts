@@ -93,6 +93,8 @@ export const courseSessionDataSchema = z.strictObject({
   newAttendees: count(500),
   languages: uniqueList(z.enum(HELP_LANGUAGES), 1, HELP_LANGUAGES.length),
   role: z.enum(COURSE_ROLES),
+  /** How long the session lasted; the dashboard counts it as volunteer, staff or partner hours. */
+  durationMinutes: z.optional(z.int().check(z.minimum(0), z.maximum(600))),
 });
 
 export const errandViewedDataSchema = z.strictObject({

@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { CollectorStore } from '../store/collector-store';
 import type { AccessControl } from './access';
+import { registerStatisticsRoutes } from './statistics/routes';
 
 export interface DashboardDeps {
   store: CollectorStore;
@@ -16,5 +17,4 @@ export interface DashboardDeps {
 
 export type DashboardRoutes = (api: FastifyInstance, deps: DashboardDeps) => void;
 
-/** At merge: registerStatisticsRoutes, registerFleetRoutes, registerSettingsEditorRoutes. */
-export const DASHBOARD_PARTS: DashboardRoutes[] = [];
+export const DASHBOARD_PARTS: DashboardRoutes[] = [registerStatisticsRoutes];

@@ -16,6 +16,8 @@ import type { SqlDriver } from './sql-driver';
 import { createSqlEventStore } from './sql-event-store';
 import { createSqlHelpRequestStore } from './sql-help-request-store';
 import type { SettingsStore } from './settings-store';
+import type { StatisticsStore } from '../dashboard/statistics/statistics-store';
+import { createSqlStatisticsStore } from '../dashboard/statistics/sql-statistics-store';
 import { createSqlSettingsStore } from './sql-settings-store';
 
 export interface CollectorStore {
@@ -29,6 +31,8 @@ export interface CollectorStore {
   readonly enrollments: EnrollmentStore;
   /** The dashboard's accounts and sessions, municipalities and their help points. */
   readonly accounts: AccountStore;
+  /** The dashboard's figures, from the rollups of migration 008. */
+  readonly statistics: StatisticsStore;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   ping(): Promise<void>;
@@ -44,6 +48,7 @@ export function createSqlCollectorStore(driver: SqlDriver): CollectorStore {
     settings: createSqlSettingsStore(driver),
     enrollments: createSqlEnrollmentStore(driver),
     accounts: createSqlAccountStore(driver),
+    statistics: createSqlStatisticsStore(driver),
     migrate: () => migrate(driver),
     async ping() {
       await driver.query('SELECT 1');
