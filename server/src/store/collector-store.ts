@@ -6,12 +6,14 @@
 import type { DeviceStore } from './device-store';
 import type { EnrollmentStore } from './enrollment-store';
 import type { EventStore } from './event-store';
+import type { FleetStore } from './fleet-store';
 import type { HelpRequestStore } from './help-request-store';
 import { migrate } from './migrator';
 import { createSqlDeviceStore } from './sql-device-store';
 import { createSqlEnrollmentStore } from './sql-enrollment-store';
 import type { SqlDriver } from './sql-driver';
 import { createSqlEventStore } from './sql-event-store';
+import { createSqlFleetStore } from './sql-fleet-store';
 import { createSqlHelpRequestStore } from './sql-help-request-store';
 import type { SettingsStore } from './settings-store';
 import { createSqlSettingsStore } from './sql-settings-store';
@@ -25,6 +27,8 @@ export interface CollectorStore {
   /** Each help point's settings and PIN verifier, and the devices' refusals. */
   readonly settings: SettingsStore;
   readonly enrollments: EnrollmentStore;
+  /** Devices' names and heartbeats, and each help point's settings history (009). */
+  readonly fleet: FleetStore;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   ping(): Promise<void>;
@@ -39,6 +43,7 @@ export function createSqlCollectorStore(driver: SqlDriver): CollectorStore {
     helpRequests: createSqlHelpRequestStore(driver),
     settings: createSqlSettingsStore(driver),
     enrollments: createSqlEnrollmentStore(driver),
+    fleet: createSqlFleetStore(driver),
     migrate: () => migrate(driver),
     async ping() {
       await driver.query('SELECT 1');
