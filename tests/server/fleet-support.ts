@@ -5,7 +5,11 @@
  */
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { buildApp } from '../../server/src/app';
-import type { Account, AccessControl } from '../../server/src/dashboard/fleet/access-contract';
+import type {
+  Account,
+  AccessControl,
+  FleetOptions,
+} from '../../server/src/dashboard/fleet/access-contract';
 import { registerFleetRoutes } from '../../server/src/dashboard/fleet/routes';
 import { registerSettingsEditorRoutes } from '../../server/src/dashboard/settings/routes';
 import { createEnrollmentCode } from '../../server/src/enrollment';
@@ -71,7 +75,7 @@ export async function buildFleetApps(
   store: CollectorStore,
   municipalities: Municipalities,
   now: () => Date,
-  options: { currentAppVersion?: string; notSeenMinutes?: number } = {},
+  options: FleetOptions = {},
 ): Promise<FleetApps> {
   const device = buildApp({
     store,
