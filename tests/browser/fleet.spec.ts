@@ -17,6 +17,7 @@ import {
   type Page,
 } from './fixtures';
 import { axeViolations } from './axe';
+import { layoutProblems } from './layout-check';
 import { enrollPage, waitForSettings } from './enroll';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
 import { openStore } from '../../server/src/store/open-store';
@@ -111,7 +112,7 @@ test('a version published in the dashboard reaches an offline-then-online kiosk,
   page,
   context,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const { version: first, enrollment } = await enrollThroughDashboard(page);
   await waitForServiceWorker(page);
 
@@ -151,6 +152,11 @@ test('a version published in the dashboard reaches an offline-then-online kiosk,
     'Skatteverket',
   );
   expect(await axeViolations(page)).toEqual([]);
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  // At 200 % text the card still reflows without sideways scrolling, every target 48 px.
+  await page.locator('button[data-text-size="200"]').click();
+  await expect(page.getByTestId('agency-hours')).toBeVisible();
+  expect(await layoutProblems(page)).toEqual([]);
 
   // The dashboard learns from the kiosk's heartbeat which version it applied.
   await expect
@@ -161,7 +167,8 @@ test('a version published in the dashboard reaches an offline-then-online kiosk,
         ).body.versions
           .find((entry) => entry.version === first + 1)
           ?.appliedBy.map((device) => device.id),
-      { timeout: 30_000 },
+      // The first sync after the reload sends it; the periodic one (60 s) if that one was missed.
+      { timeout: 75_000 },
     )
     .toEqual([enrollment.deviceId]);
   const versions = (

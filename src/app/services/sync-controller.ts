@@ -105,7 +105,8 @@ export function startSync(
       }),
     onSettled: (result) => {
       if (result !== 'busy' && typeof result === 'object' && result.kind === 'done') purge();
-      if (result !== 'busy') void sendHeartbeat().catch(() => undefined);
+      // 'busy' is a drain in another context (the service worker): a sync all the same.
+      if (result !== 'offline') void sendHeartbeat().catch(() => undefined);
     },
   });
 
