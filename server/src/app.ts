@@ -17,6 +17,7 @@ import { identifyCaller } from './http/device-auth';
 import { registerEnrollRoute } from './http/enroll-route';
 import { installErrorHandlers, installNotFoundHandler, sendError } from './http/errors';
 import { registerEventsRoute } from './http/events-route';
+import { registerHeartbeatRoute } from './http/heartbeat-route';
 import { registerHelpRequestRoutes } from './http/help-requests-route';
 import { answerClientError, installProtocolGuards } from './http/protocol-guards';
 import { createLimiters, validateRateLimits, type RateLimits } from './http/rate-limits';
@@ -127,6 +128,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     registerEventsRoute(api, store, knownCodes);
     registerHelpRequestRoutes(api, store, now, knownCodes);
     registerSettingsRoutes(api, store);
+    registerHeartbeatRoute(api, store, now);
     registerAdminRoutes(api, store, {
       adminToken: options.adminToken,
       enrollmentCodeTtlMs: options.enrollmentCodeTtlMs ?? DEFAULT_ENROLLMENT_CODE_TTL_MS,

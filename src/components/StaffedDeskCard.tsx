@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useKioskConfig } from '../lib/kiosk-config-context';
 import { localisedConfigText } from '../lib/kiosk-config';
 import { isLanguageCode } from '../protocol/vocabulary';
+import { AgencyHours } from './AgencyHours';
 import { Icon } from './Icon';
 import './card.css';
 import './staffed-desk-card.css';
@@ -42,6 +43,7 @@ export function StaffedDeskCard({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) 
           ))}
         </ul>
       )}
+      <AgencyHours />
     </section>
   );
 }

@@ -4,6 +4,7 @@
  * with a clear message and the last good configuration (or the built-in defaults) stays in use.
  */
 import { z } from 'zod/mini';
+import { DROP_IN_AGENCIES } from './agency-hours';
 import { describeIssues } from './schema-errors';
 import { pinHashSchema } from './pin-hash';
 import { codeSchema } from '../protocol/codes';
@@ -33,6 +34,21 @@ export const kioskConfigSchema = z.strictObject({
       }),
     )
     .check(z.maxLength(14)),
+  /** When agencies hold drop-in hours here (issue 13); shown to visitors with the staffed hours. */
+  agencyHours: z.optional(
+    z
+      .array(
+        z
+          .strictObject({
+            agency: z.enum(DROP_IN_AGENCIES),
+            days: z.array(z.enum(WEEKDAYS)).check(z.minLength(1)),
+            from: clockTime,
+            to: clockTime,
+          })
+          .check(z.refine((row) => row.from < row.to, 'from must be before to, the same day')),
+      )
+      .check(z.maxLength(30)),
+  ),
   /** Seconds without a touch, key or pointer event before the visitor is warned. */
   idleSeconds: z.int().check(z.minimum(20), z.maximum(1800)),
   /** The visible countdown; WCAG 2.2.1 and the brief ask for at least 20 s, we require 30. */

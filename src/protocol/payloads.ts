@@ -30,6 +30,21 @@ import { APP_VERSION_PATTERN, codeSchema, minuteTimestampSchema, uuidV7Schema } 
 export { codeSchema, minuteTimestampSchema, uuidV7Schema };
 
 const count = (max: number) => z.int().check(z.minimum(0), z.maximum(max));
+
+/** A heartbeat's codes: letters, digits, dots, dashes and brackets (a field path at most). */
+const HEARTBEAT_CODE = /^[A-Za-z0-9.\-[\]]{1,80}$/;
+
+/** The last error a device reports in its heartbeat: fixed codes only. */
+export const HEARTBEAT_ERRORS = [
+  'collector-unreachable',
+  'collector-error',
+  'needs-enrollment',
+  'rate-limited',
+  'storage-quota',
+  'storage-unavailable',
+  'storage-unknown',
+] as const;
+export type HeartbeatError = (typeof HEARTBEAT_ERRORS)[number];
 const uniqueList = <T extends z.ZodMiniType>(item: T, min: number, max: number) =>
   z.array(item).check(
     z.minLength(min),
@@ -122,4 +137,31 @@ export const heartbeatDataSchema = z.strictObject({
   queueDepth: count(10_000_000),
   deadLetters: count(10_000_000),
   storagePersisted: z.nullable(z.boolean()),
+  // Issue 13 (fleet health): optional, so heartbeats from older app versions stay valid.
+  /** The help point settings version this device applied, or null before any. */
+  settingsVersion: z.optional(z.nullable(z.int().check(z.minimum(1)))),
+  /** The last version it refused, and the field that failed ("config.idleSeconds"), or null. */
+  settingsRefused: z.optional(
+    z.nullable(
+      z.strictObject({
+        version: z.int().check(z.minimum(1)),
+        reason: z.string().check(z.regex(HEARTBEAT_CODE, 'must be a field path or code')),
+      }),
+    ),
+  ),
+  /** Dead letters per rejection reason code (sync-api.ts REJECTION_REASONS, or "other"). */
+  deadLettersByReason: z.optional(
+    z
+      .record(z.string().check(z.regex(HEARTBEAT_CODE, 'must be a code')), count(10_000_000))
+      .check(z.refine((record) => Object.keys(record).length <= 16, 'at most 16 reasons')),
+  ),
+  storageUsedBytes: z.optional(z.nullable(count(Number.MAX_SAFE_INTEGER))),
+  storageQuotaBytes: z.optional(z.nullable(count(Number.MAX_SAFE_INTEGER))),
+  /** One of HEARTBEAT_ERRORS, never a message: a heartbeat carries no free text. */
+  lastError: z.optional(z.nullable(z.enum(HEARTBEAT_ERRORS))),
+  /** Collector clock minus device clock at the last answer, in whole seconds. */
+  clockSkewSeconds: z.optional(
+    z.nullable(z.int().check(z.minimum(-10 * 365 * 86_400), z.maximum(10 * 365 * 86_400))),
+  ),
 });
+export type HeartbeatData = z.infer<typeof heartbeatDataSchema>;

@@ -3,6 +3,8 @@
  * (statistics, fleet, settings editor), kept apart so the table's own file stays readable.
  * Reading is for every role; a help point outside the account's sight answers 404.
  */
+import { TEST_STAFF_PIN, settingsFile } from '../support/help-point-settings';
+
 type Principal = 'anonymous' | 'viewer' | 'manager' | 'admin' | 'foreignAdmin';
 
 export interface PartWorld {
@@ -65,4 +67,82 @@ export const STATISTICS_ROUTES: Record<string, PartCase[]> = {
     (_world, helpPoint) =>
       `/admin/api/exports/agency-feedback?${withHelpPoint(`agency=skatteverket&${PERIOD}`, helpPoint)}`,
   ),
+};
+
+/** Changes: editors only (a viewer gets 403), and only where the account may manage. */
+const CHANGE_OWN = { anonymous: 401, viewer: 403, manager: 200, admin: 200, foreignAdmin: 404 };
+const CHANGE_OTHER = { ...CHANGE_OWN, manager: 404 };
+const created = (answers: Record<Principal, number>) => ({
+  ...answers,
+  manager: answers.manager === 200 ? 201 : answers.manager,
+  admin: 201,
+});
+
+function changeRows(
+  request: (world: PartWorld, where: 'own' | 'other') => { path: string; body?: unknown },
+  answers: { own: Record<Principal, number>; other: Record<Principal, number> } = {
+    own: CHANGE_OWN,
+    other: CHANGE_OTHER,
+  },
+): PartCase[] {
+  return [
+    {
+      name: "at the manager's own help point",
+      request: (world) => request(world, 'own'),
+      expect: answers.own,
+    },
+    {
+      name: "at a help point that is not the manager's",
+      request: (world) => request(world, 'other'),
+      expect: answers.other,
+    },
+  ];
+}
+
+export const FLEET_ROUTES: Record<string, PartCase[]> = {
+  'GET /admin/api/devices': [
+    {
+      name: "the municipality's devices",
+      request: () => ({ path: '/admin/api/devices' }),
+      expect: READ_ALL,
+    },
+  ],
+  'POST /admin/api/devices/:id/name': changeRows((world, where) => ({
+    path: `/admin/api/devices/${world.devices[where]}/name`,
+    body: { name: 'Kiosken vid entrén' },
+  })),
+  'POST /admin/api/devices/:id/revoke': changeRows((world, where) => ({
+    path: `/admin/api/devices/${world.devices[where]}/revoke`,
+  })),
+  'POST /admin/api/enrollments': changeRows(
+    (world, where) => ({
+      path: '/admin/api/enrollments',
+      body: { helpPointId: world.helpPoints[where], role: 'kiosk' },
+    }),
+    { own: created(CHANGE_OWN), other: created(CHANGE_OTHER) },
+  ),
+  'GET /admin/api/help-points/:id/settings': [
+    {
+      name: "the manager's own help point",
+      request: (world) => ({ path: `/admin/api/help-points/${world.helpPoints.own}/settings` }),
+      expect: READ_OWN,
+    },
+    {
+      name: "a help point that is not the manager's",
+      request: (world) => ({ path: `/admin/api/help-points/${world.helpPoints.other}/settings` }),
+      expect: READ_OTHER,
+    },
+  ],
+  'PUT /admin/api/help-points/:id/settings': changeRows((world, where) => ({
+    path: `/admin/api/help-points/${world.helpPoints[where]}/settings`,
+    body: settingsFile(world.helpPoints[where]),
+  })),
+  'POST /admin/api/help-points/:id/settings/rollback': changeRows((world, where) => ({
+    path: `/admin/api/help-points/${world.helpPoints[where]}/settings/rollback`,
+    body: { version: 1 },
+  })),
+  'PUT /admin/api/help-points/:id/pin': changeRows((world, where) => ({
+    path: `/admin/api/help-points/${world.helpPoints[where]}/pin`,
+    body: { pin: TEST_STAFF_PIN },
+  })),
 };

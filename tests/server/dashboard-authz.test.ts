@@ -10,7 +10,7 @@ import { addAccount, setHelpPointMunicipality } from '../../server/src/dashboard
 import { createEnrollmentCode, exchangeEnrollmentCode } from '../../server/src/enrollment';
 import { openStore } from '../../server/src/store/open-store';
 import type { CollectorStore } from '../../server/src/store/collector-store';
-import { STATISTICS_ROUTES } from './dashboard-authz-parts';
+import { FLEET_ROUTES, STATISTICS_ROUTES } from './dashboard-authz-parts';
 import { TEST_PASSWORD, call, login, uniqueEmail, type Session } from './dashboard-support';
 import {
   SETUP_TIMEOUT_MS,
@@ -112,6 +112,7 @@ const ROUTES: Record<string, Case[]> = {
     },
   ],
   ...STATISTICS_ROUTES,
+  ...FLEET_ROUTES,
 };
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

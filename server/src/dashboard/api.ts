@@ -11,6 +11,7 @@ import { installNotFoundHandler } from '../http/errors';
 import { createAccessControl } from './access';
 import { registerAccountRoutes } from './account-routes';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-limits';
+import type { FleetOptions } from './dashboard-deps';
 import { DASHBOARD_PARTS, type DashboardRoutes } from './parts';
 import { DEFAULT_SESSION_ABSOLUTE_MS, DEFAULT_SESSION_IDLE_MS } from './sessions';
 
@@ -27,6 +28,8 @@ export interface DashboardOptions {
   distDir?: string;
   /** Route registrations beside DASHBOARD_PARTS (tests). */
   extraParts?: DashboardRoutes[];
+  /** Where enrollment links point, how long a device may be silent, … (fleet routes). */
+  fleet?: FleetOptions;
 }
 
 export function registerDashboardApi(
@@ -50,7 +53,7 @@ export function registerDashboardApi(
         return access.requireAccount(request, reply);
       });
       installNotFoundHandler(api, options.bodyLimitBytes);
-      const deps = { store, access, now };
+      const deps = { store, access, now, ...(options.fleet ? { fleet: options.fleet } : {}) };
       registerAccountRoutes(api, {
         ...deps,
         idleMs,

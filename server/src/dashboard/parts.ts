@@ -5,16 +5,17 @@
  * (tests/server/dashboard-authz.test.ts) fails for any route it has no row for.
  */
 import type { FastifyInstance } from 'fastify';
-import type { CollectorStore } from '../store/collector-store';
-import type { AccessControl } from './access';
+import type { DashboardDeps } from './dashboard-deps';
+import { registerFleetRoutes } from './fleet/routes';
+import { registerSettingsEditorRoutes } from './settings/routes';
 import { registerStatisticsRoutes } from './statistics/routes';
 
-export interface DashboardDeps {
-  store: CollectorStore;
-  access: AccessControl;
-  now: () => Date;
-}
+export type { DashboardDeps } from './dashboard-deps';
 
 export type DashboardRoutes = (api: FastifyInstance, deps: DashboardDeps) => void;
 
-export const DASHBOARD_PARTS: DashboardRoutes[] = [registerStatisticsRoutes];
+export const DASHBOARD_PARTS: DashboardRoutes[] = [
+  registerStatisticsRoutes,
+  registerFleetRoutes,
+  registerSettingsEditorRoutes,
+];

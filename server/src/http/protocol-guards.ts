@@ -38,7 +38,7 @@ const NOT_ALLOWED_MESSAGE =
  * Every method some route of the collector answers (for answers given before routing); DELETE
  * since the dashboard API (/admin/api/accounts/:id).
  */
-export const COLLECTOR_METHODS = 'DELETE, GET, HEAD, OPTIONS, POST';
+export const COLLECTOR_METHODS = 'DELETE, GET, HEAD, OPTIONS, POST, PUT';
 
 /** An error answer written straight to the socket, for requests Fastify never sees. */
 function writeRawError(

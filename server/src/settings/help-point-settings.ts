@@ -16,7 +16,7 @@ import { hashPin, PIN_ITERATIONS } from '../../../src/lib/pin-hash';
 import { WEAK_PIN_MESSAGES, weakPinReason } from '../../../src/lib/pin-policy';
 import { describeIssues } from '../../../src/lib/schema-errors';
 import { codeSchema } from '../../../src/protocol/codes';
-import type { SettingsBody, SettingsStore } from '../store/settings-store';
+import type { Publication, SettingsBody, SettingsStore } from '../store/settings-store';
 
 export class SettingsInputError extends Error {}
 
@@ -75,9 +75,10 @@ export async function putHelpPointSettings(
   settings: SettingsStore,
   helpPointId: string,
   raw: unknown,
+  publication?: Publication,
 ): Promise<number> {
   const body = validateSettings(helpPointId, raw);
-  return settings.put(helpPointId, String(body.config.helpPointName), body);
+  return settings.put(helpPointId, String(body.config.helpPointName), body, publication);
 }
 
 /** Refuses a weak PIN (SettingsInputError), stores its verifier; returns the new version. */
@@ -86,10 +87,15 @@ export async function setHelpPointPin(
   helpPointId: string,
   pin: string,
   iterations = PIN_ITERATIONS,
+  publication?: Publication,
 ): Promise<number> {
   const weak = weakPinReason(pin);
   if (weak) throw new SettingsInputError(WEAK_PIN_MESSAGES[weak]);
-  const version = await settings.setStaffPin(helpPointId, await hashPin(pin, iterations));
+  const version = await settings.setStaffPin(
+    helpPointId,
+    await hashPin(pin, iterations),
+    publication,
+  );
   if (version === null) {
     throw new SettingsInputError(
       `help point ${helpPointId} has no settings yet: set them first (collector:help-point -- set)`,

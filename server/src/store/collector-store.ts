@@ -7,6 +7,7 @@ import type { AccountStore } from './account-store';
 import type { DeviceStore } from './device-store';
 import type { EnrollmentStore } from './enrollment-store';
 import type { EventStore } from './event-store';
+import type { FleetStore } from './fleet-store';
 import type { HelpRequestStore } from './help-request-store';
 import { migrate } from './migrator';
 import { createSqlAccountStore } from './sql-account-store';
@@ -14,6 +15,7 @@ import { createSqlDeviceStore } from './sql-device-store';
 import { createSqlEnrollmentStore } from './sql-enrollment-store';
 import type { SqlDriver } from './sql-driver';
 import { createSqlEventStore } from './sql-event-store';
+import { createSqlFleetStore } from './sql-fleet-store';
 import { createSqlHelpRequestStore } from './sql-help-request-store';
 import type { SettingsStore } from './settings-store';
 import type { StatisticsStore } from '../dashboard/statistics/statistics-store';
@@ -33,6 +35,8 @@ export interface CollectorStore {
   readonly accounts: AccountStore;
   /** The dashboard's figures, from the rollups of migration 008. */
   readonly statistics: StatisticsStore;
+  /** Devices' names and heartbeats, and each help point's settings history (009). */
+  readonly fleet: FleetStore;
   /** Applies pending migrations; returns their names. */
   migrate(): Promise<string[]>;
   ping(): Promise<void>;
@@ -49,6 +53,7 @@ export function createSqlCollectorStore(driver: SqlDriver): CollectorStore {
     enrollments: createSqlEnrollmentStore(driver),
     accounts: createSqlAccountStore(driver),
     statistics: createSqlStatisticsStore(driver),
+    fleet: createSqlFleetStore(driver),
     migrate: () => migrate(driver),
     async ping() {
       await driver.query('SELECT 1');

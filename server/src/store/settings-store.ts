@@ -19,6 +19,13 @@ export interface StoredSettings {
   updatedAt: Date;
 }
 
+/** Who published a version (a dashboard account's email; null for the CLI), and from what. */
+export interface Publication {
+  publishedBy: string | null;
+  /** The earlier version this one copies (a rollback). */
+  rolledBackFrom?: number;
+}
+
 export interface SettingsRefusalRecord {
   deviceId: string;
   version: number;
@@ -29,9 +36,18 @@ export interface SettingsRefusalRecord {
 export interface SettingsStore {
   get(helpPointId: string): Promise<StoredSettings | null>;
   /** Creates the help point if need be (named `name`), stores the settings; the new version. */
-  put(helpPointId: string, name: string, settings: SettingsBody): Promise<number>;
+  put(
+    helpPointId: string,
+    name: string,
+    settings: SettingsBody,
+    publication?: Publication,
+  ): Promise<number>;
   /** Sets the PIN verifier of a help point that has settings; the new version, or null. */
-  setStaffPin(helpPointId: string, staffPin: PinHash): Promise<number | null>;
+  setStaffPin(
+    helpPointId: string,
+    staffPin: PinHash,
+    publication?: Publication,
+  ): Promise<number | null>;
   /** Keeps only the device's latest refusal. */
   recordRefusal(
     deviceId: string,

@@ -1,7 +1,30 @@
 /** The SettingsStore in SQL, written once for both drivers. JSON goes in and out as text. */
 import type { PinHash } from '../../../src/lib/pin-hash';
-import type { SettingsBody, SettingsStore } from './settings-store';
-import type { SqlDriver } from './sql-driver';
+import type { Publication, SettingsBody, SettingsStore } from './settings-store';
+import type { SqlDriver, SqlRunner } from './sql-driver';
+
+/** Keeps every version in settings_versions (009), in the transaction that made it. */
+async function recordVersion(
+  tx: SqlRunner,
+  helpPointId: string,
+  version: number,
+  kind: 'settings' | 'pin',
+  publication: Publication | undefined,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO settings_versions
+       (help_point_id, version, settings, kind, published_by, rolled_back_from)
+     SELECT help_point_id, version, settings, $3::text, $4::text, $5::integer
+     FROM help_point_settings WHERE help_point_id = $1::text AND version = $2::integer`,
+    [
+      helpPointId,
+      version,
+      kind,
+      publication?.publishedBy ?? null,
+      publication?.rolledBackFrom ?? null,
+    ],
+  );
+}
 
 interface SettingsRow {
   help_point_id: string;
@@ -44,7 +67,7 @@ export function createSqlSettingsStore(driver: SqlDriver): SettingsStore {
   return {
     get,
 
-    put(helpPointId, name, settings) {
+    put(helpPointId, name, settings, publication) {
       return driver.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO help_points (id, name) VALUES ($1::text, $2::text)
@@ -61,18 +84,23 @@ export function createSqlSettingsStore(driver: SqlDriver): SettingsStore {
           [helpPointId, JSON.stringify(settings)],
         );
         if (!row) throw new Error('settings were not stored');
+        await recordVersion(tx, helpPointId, row.version, 'settings', publication);
         return row.version;
       });
     },
 
-    async setStaffPin(helpPointId, staffPin) {
-      const [row] = await driver.query<{ version: number }>(
-        `UPDATE help_point_settings
-         SET version = version + 1, staff_pin = $2::text::jsonb, updated_at = now()
-         WHERE help_point_id = $1::text RETURNING version`,
-        [helpPointId, JSON.stringify(staffPin)],
-      );
-      return row ? row.version : null;
+    setStaffPin(helpPointId, staffPin, publication) {
+      return driver.transaction(async (tx) => {
+        const [row] = await tx.query<{ version: number }>(
+          `UPDATE help_point_settings
+           SET version = version + 1, staff_pin = $2::text::jsonb, updated_at = now()
+           WHERE help_point_id = $1::text RETURNING version`,
+          [helpPointId, JSON.stringify(staffPin)],
+        );
+        if (!row) return null;
+        await recordVersion(tx, helpPointId, row.version, 'pin', publication);
+        return row.version;
+      });
     },
 
     async recordRefusal(deviceId, helpPointId, refusal) {

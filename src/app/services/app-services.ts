@@ -48,7 +48,7 @@ export async function createAppServices(): Promise<AppServices> {
   void navigator.storage?.persist?.().catch(() => false);
 
   const identity = createIdentityService(storage, current);
-  const sync = createSyncService(storage, current);
+  const sync = createSyncService(storage, current, config.settings?.version ?? null);
   const enrollment = createEnrollmentService({ startupLink, storage, identity, sync });
   const content = createContentService(storage, current, config.settings);
   const settings = createSettingsService({ storage, config });

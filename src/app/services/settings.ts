@@ -15,6 +15,7 @@ import {
   type SettingsRefusal,
 } from '../../protocol/help-point-settings';
 import type { Enrollment } from '../../protocol/sync-api';
+import { noteSettingsRefused } from '../../sync/heartbeat';
 import type { ConfigService } from './config';
 import type { StorageService } from './storage';
 
@@ -148,6 +149,10 @@ export function createSettingsService(deps: {
     const problem = await problemWith(body, enrollment, inUse);
     if (problem) {
       console.error(`help point settings refused: ${problem}`);
+      const refusedVersion = (body as { version?: unknown } | null)?.version;
+      if (Number.isInteger(refusedVersion)) {
+        noteSettingsRefused({ version: refusedVersion as number, reason: problem });
+      }
       await report(enrollment, body, problem);
       return 'refused';
     }

@@ -4,7 +4,9 @@
  */
 import type { LocalData } from '../../db/local-data';
 import type { DeviceStatusSnapshot, SyncProgress } from '../../sync/device-status';
+import { getStorageHealth } from '../../db/storage-health';
 import { drainOutbox } from '../../sync/drain-outbox';
+import { buildHeartbeat, createHeartbeatSender, lastSettingsRefusal } from '../../sync/heartbeat';
 import { withDrainLock } from '../../sync/drain-lock';
 import { fetchTransport } from '../../sync/transport';
 import {
@@ -38,7 +40,13 @@ async function requestBackgroundSync(): Promise<void> {
 
 export function startSync(
   localData: LocalData,
-  options: { periodMs: number; retentionDays: number; deadLetterRetentionDays: number },
+  options: {
+    periodMs: number;
+    retentionDays: number;
+    deadLetterRetentionDays: number;
+    /** The help point settings version this page runs on (for the heartbeat). */
+    settingsVersion?: number | null;
+  },
 ): SyncController {
   const store = localData.outbox;
   const listeners = new Set<(progress: SyncProgress) => void>();
@@ -47,6 +55,35 @@ export function startSync(
     void localData.purgeDeadLetters(options.deadLetterRetentionDays).catch(() => undefined);
   };
   const emit = (progress: SyncProgress) => listeners.forEach((listener) => listener(progress));
+  const heartbeats = createHeartbeatSender({ periodMs: options.periodMs });
+  // After a sync: the device's health, at most once per period, built fresh each time.
+  const sendHeartbeat = async () => {
+    const enrollment = await store.readEnrollment();
+    if (!enrollment || !navigator.onLine) return;
+    await heartbeats.maybeSend(enrollment, async () => {
+      const [queueDepth, deadLetters, status] = await Promise.all([
+        store.count(),
+        store.listDeadLetters(10_000),
+        store.readSyncStatus(),
+      ]);
+      const estimate = await navigator.storage?.estimate?.().catch(() => null);
+      const persisted = await navigator.storage?.persisted?.().catch(() => null);
+      return buildHeartbeat({
+        appVersion: __APP_VERSION__,
+        queueDepth,
+        deadLetterReasons: deadLetters.map((letter) => letter.reason),
+        storage: {
+          usage: estimate?.usage ?? null,
+          quota: estimate?.quota ?? null,
+          persisted: persisted ?? null,
+        },
+        status,
+        storageProblem: getStorageHealth().problem,
+        settingsVersion: options.settingsVersion ?? null,
+        settingsRefused: lastSettingsRefusal(),
+      });
+    });
+  };
 
   const scheduler = createSyncScheduler({
     isOnline: () => navigator.onLine,
@@ -68,6 +105,8 @@ export function startSync(
       }),
     onSettled: (result) => {
       if (result !== 'busy' && typeof result === 'object' && result.kind === 'done') purge();
+      // 'busy' is a drain in another context (the service worker): a sync all the same.
+      if (result !== 'offline') void sendHeartbeat().catch(() => undefined);
     },
   });
 

@@ -21,7 +21,11 @@ export interface SyncService {
   backlog(): Promise<SyncBacklog>;
 }
 
-export function createSyncService(storage: StorageService, config: KioskConfig): SyncService {
+export function createSyncService(
+  storage: StorageService,
+  config: KioskConfig,
+  settingsVersion: number | null = null,
+): SyncService {
   let started: Promise<SyncController> | null = null;
   const controller = () => {
     started ??= Promise.all([storage.open(), import('./sync-controller')]).then(([data, module]) =>
@@ -29,6 +33,7 @@ export function createSyncService(storage: StorageService, config: KioskConfig):
         periodMs: config.syncPeriodSeconds * 1000,
         retentionDays: config.logRetentionDays,
         deadLetterRetentionDays: config.deadLetterRetentionDays,
+        settingsVersion,
       }),
     );
     return started;
