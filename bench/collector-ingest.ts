@@ -48,7 +48,8 @@ function queuedEvents(device: Device, perDevice: number, seed: number): LogEvent
   };
   const events: LogEvent[] = [];
   const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
-  for (let day = 30; events.length < perDevice; day -= 1) {
+  // Oldest day first, ending yesterday: the collector refuses times beyond tomorrow.
+  for (let day = Math.ceil(perDevice / 45) + 1; events.length < perDevice && day > 0; day -= 1) {
     events.push(...helpPointDay(maker, random, hp, today - day * 86_400_000, 60));
   }
   return events.slice(0, perDevice);
@@ -99,28 +100,29 @@ export async function measureIngest(
   const collector = await startCollector({ databaseUrl: schema.url, rateLimit: false });
   try {
     const devices = await enrollDevices(collector, devicesCount, devicesCount);
-    const work = devices.flatMap((device, i) =>
-      batchesOf(queuedEvents(device, Math.ceil(total / devicesCount), 100 + i)).map((events) => ({
-        device,
-        events,
-      })),
-    );
-    const count = work.reduce((sum, job) => sum + job.events.length, 0);
+    // Each device sends its batches in order (a correction after its record), devices at once.
+    const work = devices.map((device, i) => ({
+      device,
+      batches: batchesOf(queuedEvents(device, Math.ceil(total / devicesCount), 100 + i)),
+    }));
+    const count = work.reduce((sum, job) => sum + job.batches.flat().length, 0);
     const width = 9;
     const rawStarted = performance.now();
     await inParallel(
-      work.map(({ device, events }) => async () => {
-        const received = new Date().toISOString();
-        const values = events
-          .map(
-            (_, row) =>
-              `(${Array.from({ length: width }, (_, c) => `$${row * width + c + 1}`).join(', ')})`,
-          )
-          .join(', ');
-        await schema.sql.unsafe(
-          `INSERT INTO events (${EVENT_COLUMNS}) VALUES ${values}`,
-          events.flatMap((event) => eventRow(event, received, device.deviceId)),
-        );
+      work.map(({ device, batches }) => async () => {
+        for (const events of batches) {
+          const received = new Date().toISOString();
+          const values = events
+            .map(
+              (_, row) =>
+                `(${Array.from({ length: width }, (_, c) => `$${row * width + c + 1}`).join(', ')})`,
+            )
+            .join(', ');
+          await schema.sql.unsafe(
+            `INSERT INTO events (${EVENT_COLUMNS}) VALUES ${values}`,
+            events.flatMap((event) => eventRow(event, received, device.deviceId)),
+          );
+        }
       }),
       parallel,
     );
@@ -128,8 +130,12 @@ export async function measureIngest(
     await schema.sql.unsafe('TRUNCATE events');
     const started = performance.now();
     await inParallel(
-      work.map(({ device, events }) => async () => {
-        await post(collector, device, events);
+      work.map(({ device, batches }) => async () => {
+        for (const events of batches) {
+          const answer = await post(collector, device, events);
+          const refused = answer.results.find((result) => result.status !== 'accepted');
+          if (refused) throw new Error(`ingest: ${JSON.stringify(refused)}`);
+        }
       }),
       parallel,
     );
