@@ -193,7 +193,8 @@ export async function measureOutage(
           for (const result of answer.results) {
             if (result.status === 'accepted' && result.id)
               accepted.set(result.id, (accepted.get(result.id) ?? 0) + 1);
-            else if (result.status === 'rejected') unexpected += 1;
+            else if (result.status === 'rejected')
+              throw new Error(`outage: the generator made a refused event: ${result.reason}`);
           }
           if (i % 10 === 0 && b === 0) {
             resentBatches += 1;
@@ -206,10 +207,15 @@ export async function measureOutage(
     );
     const seconds = (performance.now() - started) / 1000;
     const sent = new Set(queues.flat().map((event) => event.id));
-    const stored = new Set(await collector.listEventIds());
+    const storedIds = await collector.listEventIds();
+    const stored = new Set(storedIds);
     const lost = [...sent].filter((id) => !stored.has(id)).length;
+    // Rows beyond one per id, ids accepted twice, and resent events not answered 'duplicate'.
     const doubled =
-      [...accepted.values()].filter((n) => n > 1).length + unexpected + (stored.size - sent.size);
+      storedIds.length -
+      stored.size +
+      [...accepted.values()].filter((n) => n > 1).length +
+      unexpected;
     return {
       devices: devicesCount,
       events: sent.size,
