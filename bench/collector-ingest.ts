@@ -107,6 +107,8 @@ export async function measureIngest(
     }));
     const count = work.reduce((sum, job) => sum + job.batches.flat().length, 0);
     const width = 9;
+    // The JSON column as text cast to jsonb: typed jsonb, postgres.js would encode the text
+    // again and store a JSON string.
     const rawStarted = performance.now();
     await inParallel(
       work.map(({ device, batches }) => async () => {
@@ -115,7 +117,7 @@ export async function measureIngest(
           const values = events
             .map(
               (_, row) =>
-                `(${Array.from({ length: width }, (_, c) => `$${row * width + c + 1}`).join(', ')})`,
+                `(${Array.from({ length: width }, (_, c) => `$${row * width + c + 1}${c === 8 ? '::text::jsonb' : ''}`).join(', ')})`,
             )
             .join(', ');
           await schema.sql.unsafe(
