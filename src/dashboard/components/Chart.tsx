@@ -88,6 +88,13 @@ export function Chart(props: {
               Plot.ruleX([0]),
             ],
           });
+    // Plot labels its mark groups with aria-label on plain <g> elements, which ARIA does not
+    // allow there. The chart is one image named by the view (the table beside it carries every
+    // figure), so its parts are left unlabelled.
+    chart.querySelectorAll('g[aria-label]').forEach((group) => group.removeAttribute('aria-label'));
+    const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
+    svg?.setAttribute('role', 'img');
+    svg?.setAttribute('aria-label', label);
     node.replaceChildren(chart);
     return () => chart.remove();
   }, [view, response, label, labelOf]);

@@ -31,6 +31,11 @@ export function ExportsScreen({ me, filters }: { me: Me; filters: ViewFilters })
   const period = { from: filters.from, to: filters.to };
   const agencyParams = { agency, errand: errand || undefined, ...period };
 
+  const reportHeading = t('exports.agency.heading', {
+    agency: t(`codes.${agency}`, { defaultValue: agency }),
+    ...period,
+  });
+
   const showReport = async (event: FormEvent) => {
     event.preventDefault();
     setError('');
@@ -115,7 +120,7 @@ export function ExportsScreen({ me, filters }: { me: Me; filters: ViewFilters })
               })}
             </p>
             <p>{t('exports.agency.smallCells')}</p>
-            <ScrollRegion label={t('exports.agency.title')}>
+            <ScrollRegion label={reportHeading}>
               <table>
                 <caption>{t('exports.agency.title')}</caption>
                 <thead>
