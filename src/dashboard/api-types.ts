@@ -1,8 +1,9 @@
 /**
- * PROVISIONAL copy of the dashboard API types from the issue 13 contract
- * (/tmp/hp/contract-13.md). STATS (B) owns src/protocol/dashboard.ts and ACCESS (A) and FLEET (D)
- * own the other answers; when the lead has merged them, replace this file's view, filter and
- * series types by imports from src/protocol/dashboard.ts and delete the copies here.
+ * PROVISIONAL copy of the dashboard API types (issue 13 contract, /tmp/hp/contract-13.md).
+ * The statistics part mirrors STATS (B)'s src/protocol/dashboard.ts on branch dash-stats
+ * (read at 23:05 UTC: VIEW_IDS, RULE_IDS, ViewRow/ViewSeries/ViewResponse with ignoredFilters,
+ * AgencyFeedbackRow). When the lead has merged B, replace VIEW_IDS, RULE_IDS, EXPORT_FORMATS and
+ * the view/series/agency types here by imports from src/protocol/dashboard.ts.
  */
 import type { Agency, LanguageCode } from '../protocol/vocabulary';
 
@@ -55,7 +56,9 @@ export interface ViewFilters {
 }
 
 export interface SeriesRow {
+  /** `${metric}:${code}` (busy-hours: `${metric}:${weekday}-${hour}`). */
   key: string;
+  /** metric and code, or metric, weekday (1–7, Monday first) and hour (00–23). */
   dims: Record<string, string | number>;
   value: number;
 }
@@ -67,10 +70,40 @@ export interface Series {
   total: number;
   rows: SeriesRow[];
 }
+export const RULE_IDS = [
+  'stockholm-day',
+  'corrections-apply',
+  'questions-not-visitors',
+  'batch-counts-visitors',
+  'participant-once-per-session',
+  'kiosk-events-once',
+  'help-request-answer-time',
+  'postcode-where-collected',
+  'small-cells-suppressed',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
 export interface ViewResponse {
   view: ViewId;
-  rules: string[];
+  rules: RuleId[];
+  /** Filters given that this view cannot apply (e.g. language on courses). */
+  ignoredFilters?: ('channel' | 'language')[];
   series: Series[];
+}
+
+/** A cell of the agency report: a number, or "<3" when suppressed. */
+export interface AgencyFeedbackRow {
+  section: 'total' | 'obstacle' | 'outcome' | 'errand' | 'month';
+  code: string;
+  value: number | '<3' | 'suppressed';
+}
+export interface AgencyFeedbackReport {
+  agency: string;
+  errand: string | null;
+  from: string;
+  to: string;
+  rows: AgencyFeedbackRow[];
+  rules: RuleId[];
 }
 
 export const EXPORT_FORMATS = ['csv-excel', 'csv', 'json'] as const;

@@ -38,17 +38,17 @@ function rowsFor(view: string, seed: number) {
     postcodes: ['392', '393', '394'],
   };
   if (view === 'busy-hours') {
-    return ['mon', 'tue', 'wed'].flatMap((weekday, d) =>
+    return [1, 2, 3].flatMap((weekday, d) =>
       [10, 11, 12].map((hour, h) => ({
-        key: `${weekday}-${hour}`,
-        dims: { weekday, hour },
+        key: `visitors:${d + 1}-${hour}`,
+        dims: { metric: 'visitors', weekday: String(d + 1), hour: String(hour) },
         value: ((seed + d * 3 + h) % 7) + 1,
       })),
     );
   }
-  return (keys[view] ?? []).map((key, index) => ({
-    key,
-    dims: { group: key },
+  return (keys[view] ?? []).map((code, index) => ({
+    key: `count:${code}`,
+    dims: { metric: 'count', code },
     value: ((seed + index * 5) % 11) + (index === 0 ? 12 : 1),
   }));
 }
@@ -78,14 +78,24 @@ function viewAnswer(view: string, q: URLSearchParams) {
     );
   if (q.get('compare') === 'help-point')
     all.push(series(view, from, to, q.get('compareHelpPoint')));
-  return { view, rules: ['stockholm-day', 'corrections', 'questions-not-visitors'], series: all };
+  return {
+    view,
+    rules: ['stockholm-day', 'corrections-apply', 'questions-not-visitors'],
+    ignoredFilters: view === 'courses' && q.get('language') ? ['language'] : [],
+    series: all,
+  };
 }
 
 function csv(answer: ReturnType<typeof viewAnswer>, excel: boolean) {
   const sep = excel ? ';' : ',';
-  const lines = [['series', 'key', 'value'].join(sep)];
+  // The columns of STATS (B)'s view export.
+  const lines = [['series', 'from', 'to', 'metric', 'code', 'weekday', 'hour', 'value'].join(sep)];
   for (const s of answer.series)
-    for (const row of s.rows) lines.push([s.label, row.key, row.value].join(sep));
+    for (const row of s.rows) {
+      const d = row.dims as Record<string, string | undefined>;
+      const cells = [s.label, s.from, s.to, d.metric, d.code, d.weekday, d.hour, row.value];
+      lines.push(cells.map((v) => v ?? '').join(sep));
+    }
   return (excel ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
@@ -214,22 +224,17 @@ async function api(request: IncomingMessage, response: ServerResponse, url: URL,
   }
   if (path === '/exports/agency-feedback')
     return send(response, 200, {
+      agency: url.searchParams.get('agency'),
+      errand: null,
+      from: url.searchParams.get('from'),
+      to: url.searchParams.get('to'),
       rows: [
-        {
-          period: '2026-03',
-          errand: 'deklaration',
-          obstacle: 'no-eid',
-          outcome: 'solved',
-          count: 12,
-        },
-        {
-          period: '2026-03',
-          errand: 'deklaration',
-          obstacle: 'other',
-          outcome: 'referred',
-          count: '<3',
-        },
+        { section: 'total', code: '', value: 20 },
+        { section: 'obstacle', code: 'no-eid', value: 12 },
+        { section: 'obstacle', code: 'other', value: '<3' },
+        { section: 'obstacle', code: 'forgot-password', value: 'suppressed' },
       ],
+      rules: ['small-cells-suppressed'],
     });
   if (path === '/devices') return send(response, 200, { devices });
   if (path === '/enrollments')

@@ -35,6 +35,7 @@ test('log in, filter, chart with table, compare two periods, download a checked 
   await expect(table.locator('thead th')).toHaveCount(2);
   await expect(page.getByTestId('summary')).toContainText('2026-03-01 – 2026-03-31');
   await expect(page.locator('[data-rule=stockholm-day]')).toContainText('Europe/Stockholm');
+  await expect(page.locator('[data-rule=corrections-apply]')).toContainText('Rättelser');
 
   // Compare with the period before (filled in for the user), then both series side by side.
   await filters.getByLabel('Med en annan period').check();
@@ -46,7 +47,7 @@ test('log in, filter, chart with table, compare two periods, download a checked 
 
   // The Excel CSV has a BOM, semicolons, CRLF and the table's figures for the same filters.
   const firstRow = table.locator('tbody tr').first();
-  const key = (await firstRow.locator('th').textContent()) ?? '';
+  const [metric, code] = ((await firstRow.getAttribute('data-key')) ?? '').split(':');
   const value = (await firstRow.locator('td').first().textContent()) ?? '';
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'CSV för Excel' }).click();
@@ -56,7 +57,10 @@ test('log in, filter, chart with table, compare two periods, download a checked 
   const text = bytes.toString('utf8').slice(1);
   expect(text).toContain('\r\n');
   expect(text.split('\r\n')[0]).toContain(';');
-  expect(text.split('\r\n')).toContainEqual(expect.stringMatching(new RegExp(`;${key};${value}$`)));
+  // The first series' row of the table's first line: its metric, its code and its value.
+  const line = text.split('\r\n').find((row) => row.includes(`;${metric};${code};`));
+  expect(line?.endsWith(`;${value}`)).toBe(true);
+  expect(line).toContain('2026-03-01');
   expect(download.url()).toContain('helpPoint=demo-bibliotek');
   expect(download.url()).toContain('compare=period');
   expect(download.url()).toContain('format=csv-excel');
@@ -92,7 +96,7 @@ test('the main flow works by keyboard alone', async ({ page, dashboard }) => {
   const downloading = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const text = readFileSync((await (await downloading).path()) ?? '', 'utf8');
-  expect(text.startsWith('series,key,value\r\n')).toBe(true);
+  expect(text.split('\r\n')[0]).toMatch(/^series,.*,value$/);
 });
 
 test("the kiosk's bundle and precache never contain the dashboard, and the dashboard has no service worker", () => {
@@ -109,4 +113,60 @@ test("the kiosk's bundle and precache never contain the dashboard, and the dashb
   expect(dashboardFiles.some((file) => /sw\.js|manifest/.test(file))).toBe(false);
   // Every asset is addressed under /admin/, where the collector serves it.
   expect(readFileSync('dist-dashboard/index.html', 'utf8')).toMatch(/src="\/admin\/assets\//);
+});
+
+test('the agency report prints as the report alone, small cells as "<3"', async ({
+  page,
+  dashboard,
+}) => {
+  await logIn(page, dashboard, 'en');
+  await page.getByRole('link', { name: 'Exports' }).click();
+  await page.getByRole('combobox', { name: /^Agency/ }).selectOption('skatteverket');
+  await page.getByRole('button', { name: 'Show the report' }).click();
+  const report = page.getByRole('table', { name: 'Feedback to the agency' });
+  await expect(report).toContainText('<3');
+  await page.emulateMedia({ media: 'print' });
+  await expect(report).toBeVisible();
+  await expect(page.locator('header.top')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+  await expect(page.getByRole('heading', { name: /Digidel/ })).toBeHidden();
+});
+
+test('devices, settings and accounts: rename, enroll with QR, publish, roll back, set the PIN', async ({
+  page,
+  dashboard,
+}) => {
+  await logIn(page, dashboard, 'en');
+  await page.getByRole('link', { name: 'Devices' }).click();
+  const row = page.locator('tbody tr').first();
+  // Warnings are words, not only a colour or an icon.
+  await expect(page.getByRole('table', { name: /Every enrolled device/ })).toContainText(
+    'The queue is growing',
+  );
+  await row.getByLabel('New name').fill('Kiosk by the door');
+  await row.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('status')).toHaveText('The name is changed.');
+  await page.getByRole('button', { name: 'Create a single-use link' }).click();
+  await expect(page.getByRole('img', { name: 'QR code with the enrollment link' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Agency drop-in hours')).toHaveValue(/skatteverket tue 14:00-16:00/);
+  await page.getByLabel('Agency drop-in hours').fill('skatteverket someday 14:00-16:00');
+  await page.getByRole('button', { name: 'Publish a new version' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Agency drop-in hours: line 1 cannot be read.');
+  await page.getByLabel('Agency drop-in hours').fill('skatteverket tue 14:00-16:00');
+  await page.getByRole('button', { name: 'Publish a new version' }).click();
+  await expect(page.locator('p[role=status]')).toHaveText('A new version is published.');
+  await page.getByRole('button', { name: 'Roll back to version 1' }).click();
+  await expect(page.locator('p[role=status]')).toHaveText('Version 1 is published again.');
+  await page.getByLabel('New PIN (never shown again)').fill('482916');
+  await page.getByRole('button', { name: 'Save the PIN' }).click();
+  await expect(page.locator('p[role=status]')).toHaveText('The PIN is saved.');
+  await expect(page.getByLabel('New PIN (never shown again)')).toHaveValue('');
+
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByLabel('Email address').fill('ny@kommun.example');
+  await page.getByLabel('Password', { exact: true }).fill('ett-annat-langt-losenord');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText('The account is added.');
 });

@@ -52,7 +52,10 @@ describe('dashboard view model', () => {
       top: { key: 'bankid', value: 7 },
       compared: { total: 15, changePercent: 50 },
     });
-    const single = { ...compared, series: [{ ...compared.series[0]!, total: 0, rows: [] }] };
+    const single = {
+      ...compared,
+      series: compared.series.slice(0, 1).map((s) => ({ ...s, total: 0, rows: [] })),
+    };
     expect(summaryFacts(single)).toEqual({ total: 0, top: null, compared: null });
   });
 

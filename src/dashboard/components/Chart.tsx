@@ -22,86 +22,93 @@ export function Chart(props: {
   useEffect(() => {
     const node = holder.current;
     if (!node) return;
-    const data = response.series.flatMap((series) =>
-      series.rows.map((row) => ({
-        series: series.label,
-        key: labelOf(row.key),
-        value: row.value,
-        ...row.dims,
-      })),
-    );
     const compare = response.series.length > 1;
     const width = Math.max(320, Math.min(node.clientWidth || 720, 960));
-    const chart =
-      view === 'busy-hours'
-        ? Plot.plot({
-            width,
-            style: { fontSize: '14px' },
-            ariaLabel: label,
-            padding: 0.05,
-            fy: compare ? { label: null } : undefined,
-            x: { label: 'h', type: 'band' },
-            y: { label: null, type: 'band' },
-            color: { type: 'linear', range: ['#e8eef9', BAR] },
-            marks: [
-              Plot.cell(data, {
-                x: 'hour',
-                y: 'weekday',
-                fy: compare ? 'series' : undefined,
-                fill: 'value',
-                inset: 0.5,
-              }),
-              Plot.text(data, {
-                x: 'hour',
-                y: 'weekday',
-                fy: compare ? 'series' : undefined,
-                text: 'value',
-                fill: (d: { value: number }) => (d.value > maxOf(data) / 2 ? 'white' : 'black'),
-              }),
-            ],
-          })
-        : Plot.plot({
-            width,
-            marginLeft: 180,
-            style: { fontSize: '14px' },
-            ariaLabel: label,
-            fy: compare ? { label: null } : undefined,
-            x: { label: null, grid: true },
-            y: { label: null },
-            marks: [
-              Plot.barX(data, {
-                y: 'key',
-                x: 'value',
-                fy: compare ? 'series' : undefined,
-                fill: BAR,
-                sort: { y: '-x' },
-              }),
-              Plot.text(data, {
-                y: 'key',
-                x: 'value',
-                fy: compare ? 'series' : undefined,
-                text: 'value',
-                dx: 4,
-                textAnchor: 'start',
-                fill: 'black',
-              }),
-              Plot.ruleX([0]),
-            ],
-          });
-    // Plot labels its mark groups with aria-label on plain <g> elements, which ARIA does not
-    // allow there. The chart is one image named by the view (the table beside it carries every
-    // figure), so its parts are left unlabelled.
-    chart.querySelectorAll('g[aria-label]').forEach((group) => group.removeAttribute('aria-label'));
-    const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
-    svg?.setAttribute('role', 'img');
-    svg?.setAttribute('aria-label', label);
-    node.replaceChildren(chart);
-    return () => chart.remove();
+    // One chart per metric (counts and, say, median seconds never share an axis).
+    const metrics = [
+      ...new Set(
+        response.series.flatMap((s) => s.rows.map((row) => String(row.dims.metric ?? ''))),
+      ),
+    ];
+    const charts = metrics.map((metric) => {
+      const data = response.series.flatMap((series) =>
+        series.rows
+          .filter((row) => String(row.dims.metric ?? '') === metric)
+          .map((row) => ({
+            ...row.dims,
+            series: series.label,
+            key: labelOf(row.key),
+            value: row.value,
+          })),
+      );
+      const chart =
+        view === 'busy-hours' ? heatmap(data, width, compare) : bars(data, width, compare);
+      // Plot labels its mark groups with aria-label on plain <g> elements, which ARIA does not
+      // allow there. Each chart is one image named by the view and metric (the table beside it
+      // carries every figure), so its parts are left unlabelled.
+      chart
+        .querySelectorAll('g[aria-label]')
+        .forEach((group) => group.removeAttribute('aria-label'));
+      const svg = chart instanceof SVGSVGElement ? chart : chart.querySelector('svg');
+      svg?.setAttribute('role', 'img');
+      svg?.setAttribute('aria-label', metric ? `${label}: ${labelOf(metric)}` : label);
+      return chart;
+    });
+    node.replaceChildren(...charts);
+    return () => charts.forEach((chart) => chart.remove());
   }, [view, response, label, labelOf]);
 
   return <div className="chart" ref={holder} />;
 }
 
-function maxOf(data: { value: number }[]): number {
-  return data.reduce((max, d) => Math.max(max, d.value), 0);
+type Datum = Record<string, string | number> & { series: string; key: string; value: number };
+
+function heatmap(data: Datum[], width: number, compare: boolean) {
+  const max = data.reduce((m, d) => Math.max(m, d.value), 0);
+  const fy = compare ? 'series' : undefined;
+  return Plot.plot({
+    width,
+    style: { fontSize: '14px' },
+    padding: 0.05,
+    fy: compare ? { label: null } : undefined,
+    x: { label: 'h', type: 'band' },
+    y: { label: null, type: 'band' },
+    color: { type: 'linear', range: ['#e8eef9', BAR] },
+    marks: [
+      Plot.cell(data, { x: 'hour', y: 'weekday', fy, fill: 'value', inset: 0.5 }),
+      // Every cell prints its count, in black or white for contrast: colour is never alone.
+      Plot.text(data, {
+        x: 'hour',
+        y: 'weekday',
+        fy,
+        text: 'value',
+        fill: (d: Datum) => (d.value > max / 2 ? 'white' : 'black'),
+      }),
+    ],
+  });
+}
+
+function bars(data: Datum[], width: number, compare: boolean) {
+  const fy = compare ? 'series' : undefined;
+  return Plot.plot({
+    width,
+    marginLeft: 180,
+    style: { fontSize: '14px' },
+    fy: compare ? { label: null } : undefined,
+    x: { label: null, grid: true },
+    y: { label: null },
+    marks: [
+      Plot.barX(data, { y: 'key', x: 'value', fy, fill: BAR, sort: { y: '-x' } }),
+      Plot.text(data, {
+        y: 'key',
+        x: 'value',
+        fy,
+        text: 'value',
+        dx: 4,
+        textAnchor: 'start',
+        fill: 'black',
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
 }

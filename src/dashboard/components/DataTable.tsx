@@ -27,7 +27,7 @@ export function DataTable(props: {
         </thead>
         <tbody>
           {model.rows.map((row) => (
-            <tr key={row.key}>
+            <tr key={row.key} data-key={row.key}>
               <th scope="row">{props.labelOf(row.key)}</th>
               {row.values.map((value, index) => (
                 <td key={index} className="number">

@@ -6,19 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../components/ScrollRegion';
 import { exportUrl, request } from '../api';
-import { EXPORT_FORMATS, type Me, type ViewFilters } from '../api-types';
+import { EXPORT_FORMATS, type AgencyFeedbackReport, type Me, type ViewFilters } from '../api-types';
 import { AGENCIES } from '../../protocol/vocabulary';
 import { HelpPointSelect } from '../components/Filters';
-
-interface AgencyReport {
-  rows: {
-    errand?: string;
-    obstacle?: string;
-    outcome?: string;
-    period?: string;
-    count: string | number;
-  }[];
-}
 
 export function ExportsScreen({ me, filters }: { me: Me; filters: ViewFilters }) {
   const { t } = useTranslation('dashboard');
@@ -26,7 +16,7 @@ export function ExportsScreen({ me, filters }: { me: Me; filters: ViewFilters })
   const [year, setYear] = useState(filters.to.slice(0, 4));
   const [agency, setAgency] = useState<string>(AGENCIES[0]);
   const [errand, setErrand] = useState('');
-  const [report, setReport] = useState<AgencyReport | null>(null);
+  const [report, setReport] = useState<AgencyFeedbackReport | null>(null);
   const [error, setError] = useState('');
   const period = { from: filters.from, to: filters.to };
   const agencyParams = { agency, errand: errand || undefined, ...period };
@@ -44,7 +34,7 @@ export function ExportsScreen({ me, filters }: { me: Me; filters: ViewFilters })
         '/admin/api',
         '',
       );
-      setReport(await request<AgencyReport>('GET', path));
+      setReport(await request<AgencyFeedbackReport>('GET', path));
     } catch (failure) {
       setError(t('error.load', { message: failure instanceof Error ? failure.message : '' }));
     }
@@ -77,7 +67,7 @@ export function ExportsScreen({ me, filters }: { me: Me; filters: ViewFilters })
             onChange={(e) => setYear(e.target.value)}
           />
         </label>
-        <FormatLinks href={(format) => exportUrl('kb-year', { year, format })} />
+        <FormatLinks href={(format) => exportUrl('kb-year', { year, helpPoint, format })} />
       </section>
       <section aria-labelledby="agency" className="agency-report">
         <h2 id="agency">{t('exports.agency.title')}</h2>
@@ -125,23 +115,20 @@ export function ExportsScreen({ me, filters }: { me: Me; filters: ViewFilters })
                 <caption>{t('exports.agency.title')}</caption>
                 <thead>
                   <tr>
-                    {(['period', 'errand', 'obstacle', 'outcome', 'count'] as const).map(
-                      (column) => (
-                        <th key={column} scope="col">
-                          {t(`exports.agency.column.${column}`)}
-                        </th>
-                      ),
-                    )}
+                    {(['section', 'code', 'value'] as const).map((column) => (
+                      <th key={column} scope="col">
+                        {t(`exports.agency.column.${column}`)}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
                   {report.rows.map((row, index) => (
                     <tr key={index}>
-                      <td>{row.period ?? ''}</td>
-                      <td>{row.errand ?? ''}</td>
-                      <td>{row.obstacle ?? ''}</td>
-                      <td>{row.outcome ?? ''}</td>
-                      <td className="number">{row.count}</td>
+                      <td>{t(`exports.agency.section.${row.section}`)}</td>
+                      <td>{row.code ? t(`codes.${row.code}`, { defaultValue: row.code }) : ''}</td>
+                      {/* "<3" and hidden cells stay as the collector wrote them: never recomputed. */}
+                      <td className="number">{row.value === 'suppressed' ? '–' : row.value}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -28,7 +28,15 @@ interface Props {
 export function ViewScreen({ view, me, filters, setFilters }: Props) {
   const { t } = useTranslation('dashboard');
   const [load] = useLoad<ViewResponse>(viewPath(view, filters));
-  const labelOf = useCallback((key: string) => t(`codes.${key}`, { defaultValue: key }), [t]);
+  // Row keys are `${metric}:${code}`; both parts are shown in words where a translation exists.
+  const labelOf = useCallback(
+    (key: string) => {
+      const [metric = '', code = ''] = key.split(':');
+      const metricText = t(`metric.${metric}`, { defaultValue: metric });
+      return code ? `${metricText}: ${t(`codes.${code}`, { defaultValue: code })}` : metricText;
+    },
+    [t],
+  );
   const title = t(`views.${view}.title`);
 
   return (
@@ -45,6 +53,13 @@ export function ViewScreen({ view, me, filters, setFilters }: Props) {
       {load.state === 'ok' && (
         <>
           <Summary response={load.data} labelOf={labelOf} />
+          {(load.data.ignoredFilters ?? []).length > 0 && (
+            <p className="help">
+              {t('filters.ignored', {
+                filters: (load.data.ignoredFilters ?? []).map((f) => t(`filters.${f}`)).join(', '),
+              })}
+            </p>
+          )}
           <figure>
             <Chart view={view} response={load.data} label={title} labelOf={labelOf} />
             <figcaption>{t('chart.caption')}</figcaption>
