@@ -35,7 +35,7 @@ export interface HelpPointRef {
 export interface Me {
   account: Account;
   csrfToken: string;
-  municipality: { code: string; name: string };
+  municipality: { code: string; name: string } | null;
   /** Present when one account may see several municipalities (a region); else absent. */
   municipalities?: { code: string; name: string }[];
   helpPoints: HelpPointRef[];
@@ -124,7 +124,8 @@ export interface DeviceInfo {
   helpPointId: string;
   role: 'kiosk' | 'staff';
   lastSeenAt: string | null;
-  revoked?: boolean;
+  enrolledAt?: string;
+  revokedAt?: string | null;
   heartbeat: {
     appVersion?: string;
     settingsVersion?: number | null;
@@ -147,19 +148,26 @@ export interface AgencyHours {
   from: string;
   to: string;
 }
+/** FLEET (D)'s GET /help-points/:id/settings, as on branch dash-fleet at 23:15 UTC. */
 export interface SettingsVersion {
   version: number;
+  kind?: string;
   publishedBy: string | null;
   publishedAt: string;
-  devices: string[];
+  rolledBackFrom?: number | null;
+  /** The devices that applied this version (not revoked). */
+  appliedBy: { id: string; name: string | null }[];
 }
 export interface HelpPointSettings {
+  helpPointId?: string;
+  /** null before the help point's first version. */
   current: {
     version: number;
     config: Record<string, unknown>;
     localCatalogue: unknown;
     localLessons: unknown;
-  };
+    pinSet?: boolean;
+  } | null;
   versions: SettingsVersion[];
 }
 

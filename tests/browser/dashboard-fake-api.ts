@@ -136,15 +136,16 @@ const settings = {
     },
     localCatalogue: null,
     localLessons: null,
+    pinSet: true,
   },
   versions: [
     {
       version: 2,
       publishedBy: 'admin@kommun.example',
       publishedAt: '2026-03-01T10:00:00Z',
-      devices: ['dev-kiosk-1'],
+      appliedBy: [{ id: 'dev-kiosk-1', name: 'Kiosken vid entrén' }],
     },
-    { version: 1, publishedBy: null, publishedAt: '2026-02-01T10:00:00Z', devices: [] },
+    { version: 1, publishedBy: null, publishedAt: '2026-02-01T10:00:00Z', appliedBy: [] },
   ],
 };
 

@@ -41,7 +41,7 @@ export function Filters({ me, filters, onApply, withCompare = false }: Props) {
         <label>
           {t('filters.municipality')}
           <select
-            value={draft.municipality ?? me.municipality.code}
+            value={draft.municipality ?? me.municipality?.code ?? ''}
             onChange={(e) => set({ municipality: e.target.value })}
           >
             {me.municipalities.map((m) => (
@@ -55,7 +55,7 @@ export function Filters({ me, filters, onApply, withCompare = false }: Props) {
         <p className="municipality">
           {t('filters.municipality')}:{' '}
           <strong>
-            {me.municipality.name} ({me.municipality.code})
+            {me.municipality?.name ?? me.account.municipalityCode} ({me.account.municipalityCode})
           </strong>
         </p>
       )}

@@ -10,7 +10,7 @@ import {
   type Hours,
 } from '../settings-model';
 
-type Current = HelpPointSettings['current'];
+type Current = NonNullable<HelpPointSettings['current']>;
 
 export function SettingsForm(props: {
   current: Current;

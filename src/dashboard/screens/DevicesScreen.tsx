@@ -88,7 +88,8 @@ export function DevicesScreen({ me }: { me: Me }) {
                   )}
                 </td>
                 <td>
-                  {!readOnly && (
+                  {device.revokedAt && <p>{t('devices.isRevoked')}</p>}
+                  {!readOnly && !device.revokedAt && (
                     <div className="row-actions">
                       <form onSubmit={rename(device)}>
                         <label>

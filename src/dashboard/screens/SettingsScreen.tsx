@@ -12,6 +12,9 @@ import { HelpPointSelect } from '../components/Filters';
 import { useLoad } from '../use-load';
 import { SettingsForm } from '../components/SettingsForm';
 
+/** Before a help point's first version: an empty form (the collector checks every field). */
+const EMPTY = { version: 0, config: {}, localCatalogue: null, localLessons: null };
+
 export function SettingsScreen({ me }: { me: Me }) {
   const { t } = useTranslation('dashboard');
   const [helpPoint, setHelpPoint] = useState<string | undefined>(me.helpPoints[0]?.id);
@@ -61,8 +64,8 @@ export function SettingsScreen({ me }: { me: Me }) {
       {load.state === 'ok' && (
         <>
           <SettingsForm
-            key={load.data.current.version}
-            current={load.data.current}
+            key={load.data.current?.version ?? 0}
+            current={load.data.current ?? EMPTY}
             readOnly={readOnly}
             onPublish={(body) => void run('PUT', '', body, t('settings.published'))}
           />
@@ -77,6 +80,7 @@ export function SettingsScreen({ me }: { me: Me }) {
               }}
             >
               <h2>{t('settings.pin.title')}</h2>
+              {load.data.current?.pinSet && <p className="help">{t('settings.pin.isSet')}</p>}
               <label>
                 {t('settings.pin.label')}
                 <input
@@ -110,9 +114,13 @@ export function SettingsScreen({ me }: { me: Me }) {
                     <th scope="row">{version.version}</th>
                     <td>{version.publishedBy ?? '–'}</td>
                     <td>{new Date(version.publishedAt).toLocaleString()}</td>
-                    <td>{version.devices.length}</td>
                     <td>
-                      {!readOnly && version.version !== load.data.current.version && (
+                      {version.appliedBy.length === 0
+                        ? '0'
+                        : version.appliedBy.map((device) => device.name ?? device.id).join(', ')}
+                    </td>
+                    <td>
+                      {!readOnly && version.version !== load.data.current?.version && (
                         <button
                           type="button"
                           onClick={() =>
