@@ -20,6 +20,21 @@ const HELP_POINTS = [
   { id: 'filial-norr', name: 'Biblioteket Norr', municipalityCode: '0880' },
 ];
 
+/** The CSP ACCESS (A) serves /admin/ with (server/src/dashboard/static.ts on dash-access), so a
+ * page that breaks it fails here already. */
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -280,6 +295,7 @@ export async function startFakeDashboardApi(root = 'dist-dashboard'): Promise<Fa
         const target = info.isDirectory() ? join(file, 'index.html') : file;
         response.writeHead(200, {
           'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
+          'content-security-policy': CSP,
         });
         createReadStream(target).pipe(response);
       },

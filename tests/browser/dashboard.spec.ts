@@ -17,6 +17,11 @@ test('log in, filter, chart with table, compare two periods, download a checked 
   page,
   dashboard,
 }) => {
+  // The page, Plot's SVG and the QR image must live within the collector's CSP for /admin/.
+  const cspErrors: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
   await logIn(page, dashboard, 'sv');
   await expect(page.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
   await page.getByRole('link', { name: 'Frågor', exact: true }).click();
@@ -64,6 +69,7 @@ test('log in, filter, chart with table, compare two periods, download a checked 
   expect(download.url()).toContain('helpPoint=demo-bibliotek');
   expect(download.url()).toContain('compare=period');
   expect(download.url()).toContain('format=csv-excel');
+  expect(cspErrors).toEqual([]);
 });
 
 test('the main flow works by keyboard alone', async ({ page, dashboard }) => {
