@@ -24,6 +24,14 @@ const featureZones = FEATURES.map((feature) => ({
   message:
     'Features never import each other: share the code through src/lib, src/components, src/db or src/protocol, or compose the features in src/app.',
 }));
+/** Features never import the dashboard either (it is a separate app, see vite.dashboard.config.ts). */
+featureZones.push(
+  ...FEATURES.map((feature) => ({
+    target: `./src/features/${feature}`,
+    from: './src/dashboard',
+    message: 'The kiosk never imports the dashboard.',
+  })),
+);
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'playwright-report', '.data'] },
@@ -75,6 +83,53 @@ export default tseslint.config(
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {
       'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones: featureZones }],
+    },
+  },
+  {
+    // The municipality's dashboard is its own app: it may use src/protocol and src/lib's pure
+    // modules, never the kiosk's features, app shell, storage or sync (they would drag kiosk
+    // code and its device state into /admin/); and nothing of the kiosk imports the dashboard.
+    files: ['src/dashboard/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: ROOT,
+          zones: [
+            './src/features',
+            './src/app',
+            './src/db',
+            './src/sync',
+            './src/components',
+            './src/sw.ts',
+            './src/main.tsx',
+          ].map((from) => ({
+            target: './src/dashboard',
+            from,
+            message:
+              'The dashboard imports only src/protocol and src/lib pure modules (see README, "The dashboard").',
+          })),
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/dashboard/**', 'src/features/**'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: ROOT,
+          zones: [
+            {
+              target: './src',
+              from: './src/dashboard',
+              message: 'The kiosk never imports the dashboard.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
