@@ -1,23 +1,47 @@
 /**
- * PROVISIONAL copy of the dashboard API types (issue 13 contract, /tmp/hp/contract-13.md).
- * The statistics part mirrors STATS (B)'s src/protocol/dashboard.ts on branch dash-stats
- * (read at 23:05 UTC: VIEW_IDS, RULE_IDS, ViewRow/ViewSeries/ViewResponse with ignoredFilters,
- * AgencyFeedbackRow). When the lead has merged B, replace VIEW_IDS, RULE_IDS, EXPORT_FORMATS and
- * the view/series/agency types here by imports from src/protocol/dashboard.ts.
+ * The dashboard API's types. The statistics and fleet shapes come from the shared protocol
+ * (src/protocol/dashboard.ts, src/protocol/fleet.ts), as the collector answers them; the
+ * account, /me, filter and enrollment shapes the protocol does not hold are declared here.
  */
+import {
+  EXPORT_FORMATS,
+  RULE_IDS,
+  VIEW_IDS,
+  type AgencyFeedbackReport,
+  type AgencyFeedbackRow,
+  type CompareMode,
+  type ExportFormat,
+  type RuleId,
+  type ViewId,
+  type ViewResponse,
+  type ViewRow,
+  type ViewSeries,
+} from '../protocol/dashboard';
+import {
+  DEVICE_WARNINGS,
+  type DeviceWarning,
+  type FleetDeviceView,
+  type HelpPointSettingsView,
+  type SettingsVersionView,
+} from '../protocol/fleet';
 import type { Agency, LanguageCode } from '../protocol/vocabulary';
 
-export const VIEW_IDS = [
-  'visits',
-  'questions',
-  'busy-hours',
-  'errands',
-  'learning',
-  'courses',
-  'help-requests',
-  'postcodes',
-] as const;
-export type ViewId = (typeof VIEW_IDS)[number];
+export { EXPORT_FORMATS, RULE_IDS, VIEW_IDS, DEVICE_WARNINGS };
+export type {
+  AgencyFeedbackReport,
+  AgencyFeedbackRow,
+  DeviceWarning,
+  ExportFormat,
+  RuleId,
+  ViewId,
+  ViewResponse,
+};
+export type SeriesRow = ViewRow;
+export type Series = ViewSeries;
+export type Compare = CompareMode;
+export type DeviceInfo = FleetDeviceView;
+export type SettingsVersion = SettingsVersionView;
+export type HelpPointSettings = HelpPointSettingsView;
 
 export type AccountRole = 'admin' | 'manager' | 'viewer';
 export interface Account {
@@ -41,7 +65,6 @@ export interface Me {
   helpPoints: HelpPointRef[];
 }
 
-export type Compare = 'period' | 'help-point';
 export interface ViewFilters {
   from: string;
   to: string;
@@ -55,87 +78,6 @@ export interface ViewFilters {
   compareHelpPoint?: string;
 }
 
-export interface SeriesRow {
-  /** `${metric}:${code}` (busy-hours: `${metric}:${weekday}-${hour}`). */
-  key: string;
-  /** metric and code, or metric, weekday (1–7, Monday first) and hour (00–23). */
-  dims: Record<string, string | number>;
-  value: number;
-}
-export interface Series {
-  label: string;
-  from: string;
-  to: string;
-  helpPointIds: string[];
-  total: number;
-  rows: SeriesRow[];
-}
-export const RULE_IDS = [
-  'stockholm-day',
-  'corrections-apply',
-  'questions-not-visitors',
-  'batch-counts-visitors',
-  'participant-once-per-session',
-  'kiosk-events-once',
-  'help-request-answer-time',
-  'postcode-where-collected',
-  'small-cells-suppressed',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-export interface ViewResponse {
-  view: ViewId;
-  rules: RuleId[];
-  /** Filters given that this view cannot apply (e.g. language on courses). */
-  ignoredFilters?: ('channel' | 'language')[];
-  series: Series[];
-}
-
-/** A cell of the agency report: a number, or "<3" when suppressed. */
-export interface AgencyFeedbackRow {
-  section: 'total' | 'obstacle' | 'outcome' | 'errand' | 'month';
-  code: string;
-  value: number | '<3' | 'suppressed';
-}
-export interface AgencyFeedbackReport {
-  agency: string;
-  errand: string | null;
-  from: string;
-  to: string;
-  rows: AgencyFeedbackRow[];
-  rules: RuleId[];
-}
-
-export const EXPORT_FORMATS = ['csv-excel', 'csv', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export const DEVICE_WARNINGS = [
-  'not-seen',
-  'queue-growing',
-  'old-version',
-  'settings-refused',
-  'clock-wrong',
-  'storage-not-persistent',
-] as const;
-export type DeviceWarning = (typeof DEVICE_WARNINGS)[number];
-export interface DeviceInfo {
-  id: string;
-  name: string | null;
-  helpPointId: string;
-  role: 'kiosk' | 'staff';
-  lastSeenAt: string | null;
-  enrolledAt?: string;
-  revokedAt?: string | null;
-  heartbeat: {
-    appVersion?: string;
-    settingsVersion?: number | null;
-    queueDepth?: number;
-    storagePersisted?: boolean;
-    clockSkewSeconds?: number | null;
-    lastError?: string | null;
-  } | null;
-  warnings: DeviceWarning[];
-}
 export interface Enrollment {
   link: string;
   expiresAt: string;
@@ -147,28 +89,6 @@ export interface AgencyHours {
   days: string[];
   from: string;
   to: string;
-}
-/** FLEET (D)'s GET /help-points/:id/settings, as on branch dash-fleet at 23:15 UTC. */
-export interface SettingsVersion {
-  version: number;
-  kind?: string;
-  publishedBy: string | null;
-  publishedAt: string;
-  rolledBackFrom?: number | null;
-  /** The devices that applied this version (not revoked). */
-  appliedBy: { id: string; name: string | null }[];
-}
-export interface HelpPointSettings {
-  helpPointId?: string;
-  /** null before the help point's first version. */
-  current: {
-    version: number;
-    config: Record<string, unknown>;
-    localCatalogue: unknown;
-    localLessons: unknown;
-    pinSet?: boolean;
-  } | null;
-  versions: SettingsVersion[];
 }
 
 export type Language = Extract<LanguageCode, 'sv' | 'en'>;

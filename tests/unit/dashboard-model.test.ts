@@ -12,6 +12,7 @@ import type { ViewResponse } from '../../src/dashboard/api-types';
 const compared: ViewResponse = {
   view: 'questions',
   rules: ['stockholm-day'],
+  ignoredFilters: [],
   series: [
     {
       label: 'A',

@@ -13,7 +13,7 @@ import { useLoad } from '../use-load';
 import { SettingsForm } from '../components/SettingsForm';
 
 /** Before a help point's first version: an empty form (the collector checks every field). */
-const EMPTY = { version: 0, config: {}, localCatalogue: null, localLessons: null };
+const EMPTY = { version: 0, config: {}, localCatalogue: null, localLessons: null, pinSet: false };
 
 export function SettingsScreen({ me }: { me: Me }) {
   const { t } = useTranslation('dashboard');
