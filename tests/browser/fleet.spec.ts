@@ -1,7 +1,8 @@
 /**
  * Fleet and settings through the dashboard's API (issue 13, part D) in Chromium, against a
- * real collector on PostgreSQL with part D's routes beside it on the same database (behind
- * the tests' fake AccessControl until part A's login lands): a kiosk enrolled with a
+ * real collector on PostgreSQL serving /admin/api with its real login, sessions, CSRF check
+ * and AccessControl: an admin of the help point's municipality logs in, and every dashboard
+ * call carries the session cookie (and, on changes, the CSRF token). A kiosk enrolled with a
  * dashboard link gets a version published in the dashboard while offline, applies it only
  * on the attract screen, shows the agency drop-in hours, and reports the version it applied
  * in its heartbeat; a device revoked in the dashboard says it needs enrollment and keeps
@@ -20,57 +21,66 @@ import { axeViolations } from './axe';
 import { layoutProblems } from './layout-check';
 import { enrollPage, waitForSettings } from './enroll';
 import { startCollector, type RunningCollector } from '../../server/src/start-collector';
-import { openStore } from '../../server/src/store/open-store';
-import type { CollectorStore } from '../../server/src/store/collector-store';
 import type { FleetDeviceView, HelpPointSettingsView } from '../../src/protocol/fleet';
 import { settingsFile, TEST_STAFF_PIN } from '../support/help-point-settings';
 import { readKioskEnrollment } from '../support/write-outbox';
-import { ACCOUNT_HEADER, account, buildFleetApps, type FleetApps } from '../server/fleet-support';
+import { call, login, TEST_PASSWORD, type Session } from '../server/dashboard-support';
 import { createPostgresSchema, type StoreSetup } from '../server/support';
 
 const HELP_POINT = 'demo-bibliotek';
-const ADMIN = account('admin', '0880');
+const MUNICIPALITY = '0880';
+const ADMIN_EMAIL = 'admin@0880.example';
 const EVERY_DAY = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 let schema: StoreSetup & { databaseUrl: string };
 let collector: RunningCollector;
-let store: CollectorStore;
-let apps: FleetApps;
-let dashboardUrl: string;
+let session: Session;
 
 test.beforeEach(async ({ kiosk }) => {
   schema = await createPostgresSchema();
-  collector = await startCollector({ databaseUrl: schema.databaseUrl, rateLimit: false });
-  store = await openStore({ databaseUrl: schema.databaseUrl });
-  apps = await buildFleetApps(store, { '0880': [HELP_POINT] }, () => new Date(), {
-    kioskUrl: kiosk.url,
-    collectorUrl: collector.url,
+  collector = await startCollector({
+    databaseUrl: schema.databaseUrl,
+    rateLimit: false,
+    dashboard: {
+      loginLimits: false,
+      fleet: { kioskUrl: kiosk.url, pinIterations: 100_000 },
+    },
   });
-  dashboardUrl = await apps.dashboard.listen({ port: 0, host: '127.0.0.1' });
+  // The help point appears with an enrollment code, placed in the admin's municipality.
+  await collector.enroll({
+    helpPointId: HELP_POINT,
+    helpPointName: HELP_POINT,
+    municipalityCode: MUNICIPALITY,
+    kioskUrl: kiosk.url,
+  });
+  await collector.addAccount({
+    email: ADMIN_EMAIL,
+    role: 'admin',
+    municipalityCode: MUNICIPALITY,
+    password: TEST_PASSWORD,
+  });
+  session = await login(collector.url, ADMIN_EMAIL);
 });
 
 test.afterEach(async () => {
-  await apps.close();
-  await store.close();
   await collector.close();
   await schema.teardown();
 });
 
-/** A dashboard call as the municipality's admin, over loopback. */
+/**
+ * A dashboard call as the municipality's admin, over loopback, through the collector's real
+ * /admin/api: the session cookie on every call, the CSRF token on every change.
+ */
 async function dashboard<T>(
-  method: string,
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${dashboardUrl}/admin/api${path}`, {
+  const answer = await call(collector.url, `/admin/api${path}`, session, {
     method,
-    headers: {
-      [ACCOUNT_HEADER]: JSON.stringify(ADMIN),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body }),
   });
-  return { status: response.status, body: (await response.json()) as T };
+  return { status: answer.status, body: answer.body as T };
 }
 
 /** Publishes the help point's settings and PIN in the dashboard, then enrolls the page with a dashboard link. */
@@ -174,7 +184,7 @@ test('a version published in the dashboard reaches an offline-then-online kiosk,
   const versions = (
     await dashboard<HelpPointSettingsView>('GET', `/help-points/${HELP_POINT}/settings`)
   ).body.versions;
-  expect(versions[0]).toMatchObject({ version: first + 1, publishedBy: ADMIN.email });
+  expect(versions[0]).toMatchObject({ version: first + 1, publishedBy: ADMIN_EMAIL });
 });
 
 test('a device revoked in the dashboard shows that it needs enrollment and keeps its queue', async ({
