@@ -4,6 +4,7 @@
  * current one) and given the staff PIN. The PIN goes through the same check and lockout as
  * staff mode; it is held only in this dialog's state and never stored or logged.
  */
+import { PinInput } from '../components/PinInput';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnlockResult } from '../features/staff/pin/pin-lockout';
@@ -88,19 +89,13 @@ export function ReEnrollDialog(props: ReEnrollDialogProps) {
             <label htmlFor={`${id}-pin`} className="field-label">
               {t('enrollment.confirmPin')}
             </label>
-            <input
+            <PinInput
               id={`${id}-pin`}
-              className="input input--wide input--large"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={8}
-              dir="ltr"
               value={pin}
-              aria-invalid={result !== null && result.outcome !== 'unlocked'}
-              aria-describedby={message ? `${id}-message` : undefined}
-              data-testid="re-enroll-pin"
-              onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+              onChange={setPin}
+              invalid={result !== null && result.outcome !== 'unlocked'}
+              describedBy={message ? `${id}-message` : undefined}
+              testId="re-enroll-pin"
             />
           </>
         ) : null}

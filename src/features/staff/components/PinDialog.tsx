@@ -3,6 +3,7 @@
  * dialog's state while it is open; it is never stored or logged. Wrong tries and the lockout
  * are said in words, with how long to wait.
  */
+import { PinInput } from '../../../components/PinInput';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffLockContext } from '../pin/staff-lock-machine';
@@ -63,19 +64,13 @@ export function PinDialog({ configured, checking, problem, onSubmit, onCancel }:
             <label htmlFor={`${id}-pin`} className="field-label">
               {t('staff.pinLabel')}
             </label>
-            <input
+            <PinInput
               id={`${id}-pin`}
-              className="input input--wide input--large"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={8}
-              dir="ltr"
               value={pin}
-              aria-invalid={problem !== null}
-              aria-describedby={message ? `${id}-message` : undefined}
-              data-testid="pin-input"
-              onChange={(event) => setPin(event.target.value.replace(/\D/g, ''))}
+              onChange={setPin}
+              invalid={problem !== null}
+              describedBy={message ? `${id}-message` : undefined}
+              testId="pin-input"
             />
           </>
         ) : null}
