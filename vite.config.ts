@@ -1,7 +1,10 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { readFileSync } from 'node:fs';
+import { compression } from 'vite-plugin-compression2';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { APP_VERSION_PATTERN } from './src/protocol/codes';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -12,6 +15,37 @@ const appVersion = process.env.HJALPPUNKT_VERSION ?? pkg.version;
 // The collector refuses a heartbeat whose appVersion is anything else: fail the build instead.
 if (!APP_VERSION_PATTERN.test(appVersion)) {
   throw new Error(`HJALPPUNKT_VERSION "${appVersion}" must be 1.2.3 or 1.2.3-rc.4`);
+}
+
+/** The text files of a build, which compress well (the sw.js and workbox files included). */
+const TEXT_ASSET = /\.(html|css|js|mjs|json|webmanifest|svg|txt|map)$/;
+
+/**
+ * vite-plugin-pwa writes sw.js in its own closeBundle, after vite-plugin-compression2 has
+ * compressed the bundle: compress it here, once it holds its final precache manifest.
+ */
+function compressServiceWorker(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'hjalppunkt-compress-sw',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        const file = join(outDir, 'sw.js');
+        const source = readFileSync(file);
+        const brotli = brotliCompressSync(source, {
+          params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY },
+        });
+        writeFileSync(`${file}.br`, brotli);
+        writeFileSync(`${file}.gz`, gzipSync(source, { level: zlib.Z_BEST_COMPRESSION }));
+      },
+    },
+  };
 }
 
 export default defineConfig({
@@ -75,5 +109,14 @@ export default defineConfig({
         ],
       },
     }),
+    // Brotli and gzip copies of every text file next to the original, so a server can send
+    // them as they are (scripts/static-server.mjs, nginx's brotli_static/gzip_static; see
+    // docs/deploy.md). Fonts and PNGs are compressed already and are left alone.
+    compression({
+      include: TEXT_ASSET,
+      algorithms: ['brotliCompress', 'gzip'],
+      logLevel: 'silent',
+    }),
+    compressServiceWorker(),
   ],
 });
