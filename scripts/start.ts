@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole loop on one machine, on embedded defaults.
- *  - builds the kiosk and serves it on http://127.0.0.1:4173 (KIOSK_PORT);
+ *  - builds the kiosk and serves it on http://127.0.0.1:4173 (KIOSK_PORT), brotli or gzip
+ *    compressed, under the Content-Security-Policy of scripts/csp.mjs;
  *  - starts the reference collector on http://127.0.0.1:8787 (COLLECTOR_PORT), with PGlite
  *    in .data/collector (or PostgreSQL when DATABASE_URL is set);
  *  - gives the demo help point (the one in public/kiosk-config.json) its settings at the
@@ -37,7 +38,13 @@ const collector = await startCollector({
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.COLLECTOR_ADMIN_TOKEN ? { adminToken: process.env.COLLECTOR_ADMIN_TOKEN } : {}),
 });
-const kiosk = await startStaticServer({ root: 'dist', port: kioskPort, host });
+// Compressed, with the kiosk's Content-Security-Policy naming this collector (docs/deploy.md).
+const kiosk = await startStaticServer({
+  root: 'dist',
+  port: kioskPort,
+  host,
+  csp: { collectorOrigin: collector.url },
+});
 
 rmSync(oldLinkFile, { force: true });
 // The demo help point's settings are the public defaults; its PIN is new at every start.
