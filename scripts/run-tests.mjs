@@ -4,6 +4,14 @@
 // benchmark's smoke run counts as one test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+// 0. Before anything runs: Debian's Chromium, installed here when root may (as .ci/run does),
+// or a stop at once with the command to run, rather than a suite that cannot pass.
+if (!ensureChromium()) {
+  console.log('summary: 0 passed, 1 failed');
+  process.exit(1);
+}
 
 const results = [];
 
