@@ -60,6 +60,8 @@ test('the kiosk runs under the documented Content-Security-Policy with no violat
   const seen = await watchViolations(page);
   const response = await page.goto(`${strict.url}/`);
   expect(response?.headers()['content-security-policy']).toBe(policy);
+  // Chromium accepts brotli on loopback, so the page comes as the build's .br copy.
+  expect(response?.headers()['content-encoding']).toBe('br');
   expect(policy).toContain("script-src 'self'");
   await expect(page.locator('[data-screen=attract]')).toBeVisible();
 
