@@ -5,6 +5,7 @@
  */
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 export default defineConfig({
   base: '/admin/',
@@ -31,5 +32,12 @@ export default defineConfig({
         }
       },
     },
+    // Brotli and gzip copies of the text files, which the collector sends as they are
+    // (preCompressed in server/src/dashboard/static.ts) instead of compressing per request.
+    compression({
+      include: /\.(html|css|js|json|svg)$/,
+      algorithms: ['brotliCompress', 'gzip'],
+      logLevel: 'silent',
+    }),
   ],
 });

@@ -3,7 +3,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD_CSP } from '../../server/src/dashboard/static';
@@ -44,6 +44,9 @@ describe('the dashboard at /admin/', () => {
     mkdirSync(join(dist, 'assets'));
     writeFileSync(join(dist, 'dashboard.html'), '<!doctype html><title>Dashboard</title>');
     writeFileSync(join(dist, 'assets', 'app-1234.js'), script);
+    // A build's brotli copy, marked so the test can tell it was sent as it is.
+    writeFileSync(join(dist, 'assets', 'pre-5678.js'), script);
+    writeFileSync(join(dist, 'assets', 'pre-5678.js.br'), brotliCompressSync('// the copy\n'));
     built = await startCollector({ dataDir: 'memory://', dashboard: { distDir: dist } });
     unbuilt = await startCollector({
       dataDir: 'memory://',
@@ -76,6 +79,14 @@ describe('the dashboard at /admin/', () => {
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gzip.body).toString()).toBe(script);
     expect(gzip.headers['cache-control']).toContain('immutable');
+  });
+
+  it("sends the build's own brotli copy when there is one, varying on Accept-Encoding", async () => {
+    const br = await rawGet(`${built.url}/admin/assets/pre-5678.js`, { 'accept-encoding': 'br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(String(br.headers['content-type'])).toContain('javascript');
+    expect(brotliDecompressSync(br.body).toString()).toBe('// the copy\n');
   });
 
   it('answers 503 with how to build it when dist-dashboard/ is missing', async () => {

@@ -59,6 +59,9 @@ export function registerDashboardStatic(app: FastifyInstance, distDir: string): 
       prefix: DASHBOARD_PREFIX,
       index: ['index.html', 'dashboard.html'],
       redirect: true,
+      // The build's .br/.gz copies (vite.dashboard.config.ts), with Vary: Accept-Encoding;
+      // @fastify/compress above still compresses a file the build wrote no copy of.
+      preCompressed: true,
       // One route per built file, no /admin/* wildcard: that would swallow /admin/api's
       // unknown paths (they must answer 401/404 from the API, not a file lookup), and the
       // collector's 405 guard knows each path's methods. A new build needs a restart.
