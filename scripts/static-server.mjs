@@ -156,7 +156,8 @@ export async function startStaticServer({
       headers['last-modified'] = body.info.mtime.toUTCString();
       if (encoded) headers['content-encoding'] = encoded.coding;
 
-      if (request.headers['if-none-match'] === etag) {
+      const ifNoneMatch = request.headers['if-none-match'];
+      if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim() === etag)) {
         delete headers['content-type'];
         response.writeHead(304, headers).end();
         return;

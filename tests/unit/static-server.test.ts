@@ -154,6 +154,11 @@ describe('cache headers', () => {
     });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
+    const inList = await get(`${server.url}/sw.js`, {
+      'accept-encoding': 'br',
+      'if-none-match': `"other", ${etag}`,
+    });
+    expect(inList.status).toBe(304);
     // The gzip answer is another representation: the brotli tag must not match it.
     const other = await get(`${server.url}/sw.js`, {
       'accept-encoding': 'gzip',
