@@ -55,6 +55,7 @@ test.afterAll(async () => {
 
 test('the kiosk runs under the documented Content-Security-Policy with no violation', async ({
   page,
+  context,
   demoCollector,
 }) => {
   const seen = await watchViolations(page);
@@ -70,6 +71,12 @@ test('the kiosk runs under the documented Content-Security-Policy with no violat
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
     `${strict.url}/sw.js`,
   );
+
+  // An offline start, answered from the precache, runs under the policy too.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+  await context.setOffline(false);
 
   // Enrollment exchanges its code at the collector: connect-src must allow that origin.
   await enrollAt(page, demoCollector, strict.url);
@@ -92,11 +99,17 @@ test('the kiosk runs under the documented Content-Security-Policy with no violat
   expect(seen.consoleErrors).toEqual([]);
 });
 
-test('a violation would be seen: an inline style attribute is blocked and reported', async ({
+test('a violation would be seen: an inline style attribute is blocked and reported, offline too', async ({
   page,
+  context,
 }) => {
   const seen = await watchViolations(page);
   await page.goto(`${strict.url}/`);
+  await expect(page.locator('[data-screen=attract]')).toBeVisible();
+  // The page as the service worker's precache answers it must carry the policy as well.
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.reload();
   await expect(page.locator('[data-screen=attract]')).toBeVisible();
   // The kind of change that would break the policy: markup with a style attribute.
   const applied = await page.evaluate(() => {
