@@ -19,7 +19,15 @@ import { axeViolations } from './axe';
 import type { LanguageCode } from '../../src/protocol/vocabulary';
 
 const MINUTE_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/;
-const FIELDS = ['attendees', 'heldAt', 'languages', 'newAttendees', 'role', 'topic'];
+const FIELDS = [
+  'attendees',
+  'durationMinutes',
+  'heldAt',
+  'languages',
+  'newAttendees',
+  'role',
+  'topic',
+];
 const TITLES = { sv: 'Kurser', ar: 'الدورات', uk: 'Курси' } as const;
 
 async function openCourses(page: Page) {
@@ -98,6 +106,12 @@ test('a volunteer follows a Lära lesson, ticks off its plan and logs the sessio
   await expect(page.getByTestId('course-new')).toHaveAttribute('aria-invalid', 'false');
   await page.locator('[data-help-language=ar]').click();
   await expect(page.locator('[data-help-language=ar]')).toHaveAttribute('aria-pressed', 'true');
+  // The length starts as "not noted" and is picked by its visible name.
+  await expect(page.getByTestId('course-duration-none')).toBeChecked();
+  await page
+    .getByRole('group', { name: 'Hur länge höll kursen på?' })
+    .getByRole('radio', { name: '90 minuter' })
+    .check();
   await page.getByTestId('course-log').click();
 
   await expect(page.getByTestId('course-logged')).toHaveText(
@@ -114,6 +128,7 @@ test('a volunteer follows a Lära lesson, ticks off its plan and logs the sessio
     newAttendees: 3,
     languages: ['sv', 'ar'],
     role: 'volunteer',
+    durationMinutes: 90,
   });
   expectNow(logged?.heldAt);
 
@@ -142,6 +157,7 @@ test('a planned session is still there after a reload and is logged with one tap
   await page.getByTestId('plan-new').fill('2');
   await page.locator('#courses-plan-languages [data-help-language=fa]').click();
   await page.locator('[name=courses-plan-role][data-role=staff]').check();
+  await page.getByTestId('plan-duration-120').check();
   await page.getByTestId('plan-save').click();
 
   const planned = page.getByTestId('planned-session');
@@ -174,6 +190,7 @@ test('a planned session is still there after a reload and is logged with one tap
     newAttendees: 2,
     languages: ['sv', 'fa'],
     role: 'staff',
+    durationMinutes: 120,
   });
   // Planned for later, logged now: held now, never in the future.
   expectNow(logged?.heldAt);

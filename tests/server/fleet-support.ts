@@ -1,117 +1,94 @@
 /**
- * For the fleet and settings-editor tests: the device API (buildApp) and part D's dashboard
- * routes on one store, the dashboard behind a fake AccessControl that takes the account
- * from a test header (part A's real one replaces it at integration).
+ * For the fleet and settings-editor tests: the collector as it runs (buildApp, the device API
+ * and the dashboard API on one store), reached through the real access path. Each test
+ * account is made with addAccount, logs in at /admin/api/login once, and then calls with its
+ * session cookie and, on every change, its CSRF token, as the dashboard in a browser does.
  */
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../server/src/app';
-import type {
-  Account,
-  AccessControl,
-  FleetOptions,
-} from '../../server/src/dashboard/fleet/access-contract';
-import { registerFleetRoutes } from '../../server/src/dashboard/fleet/routes';
-import { registerSettingsEditorRoutes } from '../../server/src/dashboard/settings/routes';
+import { addAccount, setHelpPointMunicipality } from '../../server/src/dashboard/admin-accounts';
+import type { AccountRole, FleetOptions } from '../../server/src/dashboard/fleet/access-contract';
 import { createEnrollmentCode } from '../../server/src/enrollment';
-import { sendError } from '../../server/src/http/errors';
 import type { CollectorStore } from '../../server/src/store/collector-store';
 import { ENROLL_PATH, enrollResponseSchema, type Enrollment } from '../../src/protocol/sync-api';
+import { TEST_PASSWORD, uniqueEmail } from './dashboard-support';
 
-export const ACCOUNT_HEADER = 'x-test-account';
-
-/** Which help points belong to which municipality, as part A's table will say. */
-export type Municipalities = Record<string, string[]>;
-
-export function fakeAccess(municipalities: Municipalities): AccessControl {
-  const ownerOf = (id: string) =>
-    Object.entries(municipalities).find(([, ids]) => ids.includes(id))?.[0];
-  const visible = (account: Account) =>
-    (municipalities[account.municipalityCode] ?? [])
-      .filter((id) => account.role !== 'manager' || account.helpPointIds.includes(id))
-      .map((id) => ({ id, name: id, municipalityCode: account.municipalityCode }));
-  return {
-    async requireAccount(request: FastifyRequest, reply) {
-      const header = request.headers[ACCOUNT_HEADER];
-      if (typeof header !== 'string') {
-        return sendError(reply, 401, 'unauthenticated', 'Log in first.');
-      }
-      (request as unknown as { account: Account }).account = JSON.parse(header) as Account;
-    },
-    async requireEditor(request, reply) {
-      const account = (request as unknown as { account: Account }).account;
-      if (account.role === 'viewer') {
-        return sendError(reply, 403, 'forbidden', 'A viewer changes nothing.');
-      }
-    },
-    visibleHelpPoints: async (account) => visible(account),
-    async mayManage(account, id) {
-      if (account.role === 'viewer' || ownerOf(id) !== account.municipalityCode) return false;
-      return account.role === 'admin' || account.helpPointIds.includes(id);
-    },
-  };
+/** A test account, made in the store at its first request. */
+export interface TestAccount {
+  email: string;
+  role: AccountRole;
+  municipalityCode: string;
+  helpPointIds: string[];
 }
 
 export function account(
-  role: Account['role'],
+  role: AccountRole,
   municipalityCode: string,
   helpPointIds: string[] = [],
-): Account {
+): TestAccount {
   return {
-    id: `${role}-${municipalityCode}`,
-    email: `${role}@${municipalityCode}.example`,
+    email: uniqueEmail(`${role}-${municipalityCode}`),
     role,
     municipalityCode,
     helpPointIds,
   };
 }
 
+/** The collector and the sessions its test accounts have opened on it. */
+export interface DashboardClient {
+  app: FastifyInstance;
+  store: CollectorStore;
+  sessions: Map<string, { cookie: string; csrfToken: string }>;
+}
+
 export interface FleetApps {
+  /** The device API (enroll, events, heartbeat, settings): the same collector. */
   device: FastifyInstance;
-  dashboard: FastifyInstance;
+  dashboard: DashboardClient;
   close(): Promise<void>;
 }
 
 export async function buildFleetApps(
   store: CollectorStore,
-  municipalities: Municipalities,
   now: () => Date,
-  options: FleetOptions = {},
+  fleet: FleetOptions = {},
 ): Promise<FleetApps> {
-  const device = buildApp({
+  const app = buildApp({
     store,
     rateLimit: false,
     bodyLimitBytes: 1_000_000,
     logger: false,
     now,
+    dashboard: {
+      loginLimits: false,
+      // The fleet test moves the collector's clock two hours on (silent devices): the
+      // sessions must outlive that jump, or every later call would be 401.
+      sessionIdleMs: 24 * 60 * 60_000,
+      sessionAbsoluteMs: 48 * 60 * 60_000,
+      fleet: {
+        kioskUrl: 'http://127.0.0.1:4173',
+        collectorUrl: 'http://127.0.0.1:8787',
+        pinIterations: 100_000,
+        ...fleet,
+      },
+    },
   });
-  const dashboard = Fastify({ logger: false });
-  dashboard.decorateRequest('account', null);
-  await dashboard.register(
-    async (api) => {
-      const deps = {
-        store,
-        access: fakeAccess(municipalities),
-        now,
-        fleet: {
-          kioskUrl: 'http://127.0.0.1:4173',
-          collectorUrl: 'http://127.0.0.1:8787',
-          pinIterations: 100_000,
-          ...options,
-        },
-      };
-      registerFleetRoutes(api, deps);
-      registerSettingsEditorRoutes(api, deps);
-    },
-    { prefix: '/admin/api' },
-  );
-  await Promise.all([device.ready(), dashboard.ready()]);
+  await app.ready();
   return {
-    device,
-    dashboard,
-    close: async () => {
-      await Promise.all([device.close(), dashboard.close()]);
-    },
+    device: app,
+    dashboard: { app, store, sessions: new Map() },
+    close: () => app.close(),
   };
+}
+
+/** Places existing help points (from their settings or enrollment) in municipalities. */
+export async function placeHelpPoints(
+  store: CollectorStore,
+  municipalities: Record<string, string[]>,
+): Promise<void> {
+  for (const [code, ids] of Object.entries(municipalities)) {
+    for (const id of ids) await setHelpPointMunicipality(store, id, code);
+  }
 }
 
 /** Enrolls a device through a one-time code exchanged at POST /api/v1/enroll. */
@@ -135,18 +112,41 @@ export async function enrollDevice(
   return enrollResponseSchema.parse(answer.json()).enrollment;
 }
 
-/** A dashboard request as `who`, or anonymously. */
-export function asAccount(
-  dashboard: FastifyInstance,
-  who: Account | null,
+/** The account's session: made and logged in at its first use, then kept. */
+async function sessionOf(dashboard: DashboardClient, who: TestAccount) {
+  const known = dashboard.sessions.get(who.email);
+  if (known) return known;
+  await addAccount(dashboard.store, { ...who, password: TEST_PASSWORD });
+  const answer = await dashboard.app.inject({
+    method: 'POST',
+    url: '/admin/api/login',
+    payload: { email: who.email, password: TEST_PASSWORD },
+  });
+  const pair = /(?:^|,\s*)(hp_session=[^;]*)/.exec(String(answer.headers['set-cookie'] ?? ''));
+  if (answer.statusCode !== 200 || !pair?.[1]) {
+    throw new Error(`login failed: ${answer.statusCode}`);
+  }
+  const session = { cookie: pair[1], csrfToken: answer.json<{ csrfToken: string }>().csrfToken };
+  dashboard.sessions.set(who.email, session);
+  return session;
+}
+
+/** A dashboard request as `who` (session cookie, CSRF token on changes), or anonymously. */
+export async function asAccount(
+  dashboard: DashboardClient,
+  who: TestAccount | null,
   method: 'GET' | 'POST' | 'PUT',
   url: string,
   payload?: unknown,
-) {
-  return dashboard.inject({
+): Promise<LightMyRequestResponse> {
+  const session = who ? await sessionOf(dashboard, who) : null;
+  const headers: Record<string, string> = {};
+  if (session) headers.cookie = session.cookie;
+  if (session && method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
+  return dashboard.app.inject({
     method,
     url: `/admin/api${url}`,
-    headers: who ? { [ACCOUNT_HEADER]: JSON.stringify(who) } : {},
+    headers,
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 }

@@ -1,12 +1,20 @@
 // Fleet health (issue 13, part D): heartbeats update the device list and never a count; the
-// warnings; rename, revoke and enroll; who may do what (fake AccessControl), on both stores.
+// warnings; rename, revoke and enroll; who may do what, through the real accounts, login,
+// session cookie and CSRF token (AccessControl as the collector builds it), on both stores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../server/src/store/open-store';
 import type { CollectorStore } from '../../server/src/store/collector-store';
 import { HEARTBEAT_PATH, type FleetDeviceView } from '../../src/protocol/fleet';
 import { EVENTS_PATH, ENROLL_PATH, type Enrollment } from '../../src/protocol/sync-api';
 import { settingsFile } from '../support/help-point-settings';
-import { account, asAccount, buildFleetApps, enrollDevice, type FleetApps } from './fleet-support';
+import {
+  account,
+  asAccount,
+  buildFleetApps,
+  enrollDevice,
+  placeHelpPoints,
+  type FleetApps,
+} from './fleet-support';
 import {
   makeEvent,
   SETUP_TIMEOUT_MS,
@@ -39,7 +47,6 @@ describe.each(STORE_CASES)('fleet health on $name', (storeCase) => {
   // Two hours on: every device enrolled now has been silent longer than the hour allowed.
   let clock = new Date();
   const HERE = uniqueHelpPoint('fleet');
-  const ELSEWHERE = uniqueHelpPoint('other');
   const admin = account('admin', '0880');
   const viewer = account('viewer', '0880');
   const manager = account('manager', '0880', []);
@@ -62,9 +69,7 @@ describe.each(STORE_CASES)('fleet health on $name', (storeCase) => {
   beforeAll(async () => {
     setup = await storeCase.setup();
     store = await openStore(setup.options);
-    apps = await buildFleetApps(store, { '0880': [HERE], '1480': [ELSEWHERE] }, () => clock, {
-      currentAppVersion: '1.5.0',
-    });
+    apps = await buildFleetApps(store, () => clock, { currentAppVersion: '1.5.0' });
     await store.settings.put(
       HERE,
       'Stadsbiblioteket',
@@ -72,6 +77,7 @@ describe.each(STORE_CASES)('fleet health on $name', (storeCase) => {
         staffedHours: [{ days: EVERY_DAY, from: '00:00', to: '23:59' }],
       }) as never,
     );
+    await placeHelpPoints(store, { '0880': [HERE] });
     kiosk = await enrollDevice(store, apps.device, HERE);
     silent = await enrollDevice(store, apps.device, HERE, 'staff');
   }, SETUP_TIMEOUT_MS);

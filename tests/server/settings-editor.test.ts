@@ -1,6 +1,7 @@
 // The dashboard's settings editor (issue 13, part D): publish with the kiosk's schemas, the
 // version history (who, when, which devices applied it), one-action rollback, the PIN set
-// and never answered back, and who may do each (fake AccessControl), on both stores.
+// and never answered back, and who may do each, through the real accounts, login, session
+// cookie and CSRF token (AccessControl as the collector builds it), on both stores.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../server/src/store/open-store';
 import type { CollectorStore } from '../../server/src/store/collector-store';
@@ -8,7 +9,14 @@ import { verifyPin } from '../../src/lib/pin-hash';
 import { HEARTBEAT_PATH, type HelpPointSettingsView } from '../../src/protocol/fleet';
 import { SETTINGS_PATH } from '../../src/protocol/help-point-settings';
 import { settingsFile, TEST_STAFF_PIN } from '../support/help-point-settings';
-import { account, asAccount, buildFleetApps, enrollDevice, type FleetApps } from './fleet-support';
+import {
+  account,
+  asAccount,
+  buildFleetApps,
+  enrollDevice,
+  placeHelpPoints,
+  type FleetApps,
+} from './fleet-support';
 import { SETUP_TIMEOUT_MS, STORE_CASES, uniqueHelpPoint, type StoreSetup } from './support';
 
 describe.each(STORE_CASES)('the settings editor on $name', (storeCase) => {
@@ -30,9 +38,10 @@ describe.each(STORE_CASES)('the settings editor on $name', (storeCase) => {
   beforeAll(async () => {
     setup = await storeCase.setup();
     store = await openStore(setup.options);
-    apps = await buildFleetApps(store, { '0880': [HERE, MINE], '1480': [] }, () => new Date());
+    apps = await buildFleetApps(store, () => new Date());
     await store.settings.put(HERE, 'Start', settingsFile(HERE) as never);
     await store.settings.put(MINE, 'Mine', settingsFile(MINE) as never);
+    await placeHelpPoints(store, { '0880': [HERE, MINE] });
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

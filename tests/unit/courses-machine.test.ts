@@ -69,6 +69,7 @@ describe('running a course session', () => {
     });
     actor.send({ type: 'EDIT', patch: { attendees: 7, newAttendees: 3 }, now: NOW });
     actor.send({ type: 'EDIT', patch: { languages: ['sv', 'ar'] }, now: NOW });
+    actor.send({ type: 'EDIT', patch: { durationMinutes: 90 }, now: NOW });
     actor.send({ type: 'SUBMIT', now: NOW + 20_000 });
     await waitFor(actor, (state) => state.matches({ flow: 'logged' }));
 
@@ -80,17 +81,19 @@ describe('running a course session', () => {
         newAttendees: 3,
         languages: ['sv', 'ar'],
         role: 'volunteer',
+        durationMinutes: 90,
       },
     ]);
     actor.send({ type: 'ANOTHER' });
     const again = actor.getSnapshot();
     expect(again.matches({ flow: 'plan' })).toBe(true);
     expect(again.context).toMatchObject({ topic: null, ticked: [], logged: null });
-    // The next session starts with the same languages and role.
+    // The next session starts with the same languages, role and length.
     actor.send({ type: 'CHOOSE_TOPIC', topic: 'basic-internet' });
     actor.send({ type: 'START_LOG', now: NOW + 3_600_000 });
     expect(actor.getSnapshot().context.form).toMatchObject({
       languages: ['sv', 'ar'],
+      durationMinutes: 90,
       time: '15:30',
     });
   });

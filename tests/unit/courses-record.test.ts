@@ -116,6 +116,10 @@ describe('planned sessions', () => {
       languages: ['sv', 'so'],
       role: 'partner',
     });
+    // A length planned ahead reaches the record; the dashboard sums it as partner hours.
+    expect(toCourseSessionData(fromPlan({ ...plan, durationMinutes: 90 }, NOW), NOW)).toMatchObject(
+      { durationMinutes: 90 },
+    );
     const earlier = { ...plan, plannedAt: NOW - 3_600_000 };
     expect(fromPlan(earlier, NOW).heldAt).toBe(NOW - 3_600_000);
     expect(fromPlan(plan, 3, 1, NOW)).toMatchObject({ attendees: 3, newAttendees: 1 });
@@ -133,7 +137,11 @@ describe('planned sessions', () => {
 
   it('are read back only when they are valid, soonest first', () => {
     expect(plannedSessionsSchema.parse([plan])).toEqual([plan]);
+    const timed = { ...plan, durationMinutes: 120 };
+    expect(plannedSessionsSchema.parse([timed])).toEqual([timed]);
     for (const broken of [
+      { ...plan, durationMinutes: 61 },
+      { ...plan, durationMinutes: '60' },
       { ...plan, topic: 'Fri text med namn' },
       { ...plan, attendees: -1 },
       { ...plan, languages: [] },
@@ -163,6 +171,7 @@ describe('the log form', () => {
       newAttendees: 0,
       languages: ['sv'],
       role: 'volunteer',
+      durationMinutes: null,
     });
     expect(form.date).toBe('2026-11-21');
     expect(form.time).toBe('14:30');
@@ -172,6 +181,17 @@ describe('the log form', () => {
       languages: ['ar'],
       role: 'staff',
     });
+  });
+
+  it('a length is left out of the record until noted, and carried when it is', () => {
+    const form = { ...newSessionForm(NOW), attendees: 5 };
+    const untimed = toCourseSessionData(formDraft('email', form), NOW);
+    expect('durationMinutes' in untimed).toBe(false);
+    expect(toCourseSessionData(formDraft('email', { ...form, durationMinutes: 45 }), NOW)).toEqual({
+      ...untimed,
+      durationMinutes: 45,
+    });
+    expect(newSessionForm(NOW, { durationMinutes: 120 }).durationMinutes).toBe(120);
   });
 
   it('a missing or impossible date or time is a problem, not another day', () => {

@@ -187,6 +187,7 @@ describe('course sessions', () => {
     newAttendees: 3,
     languages: ['sv' as const, 'ar' as const],
     role: 'volunteer' as const,
+    durationMinutes: null,
   };
 
   it('become a course-session event with head counts only', () => {

@@ -73,6 +73,22 @@ const TALLY_SQL = `
   UNION ALL
   SELECT 'total', NULL, COALESCE(sum(n), 0)::integer FROM tallied`;
 
+/**
+ * The first version received names the record's maker (as in latest_questions). One lookup
+ * per record id (LATERAL … LIMIT 1): the planner cannot tell how many ids the JSON list
+ * holds and, as one join, preferred reading all of the help point's questions; per id it
+ * always reads events_record_idx (migration 004). Exported for the test that EXPLAINs it.
+ */
+export const RECORD_OWNERS_SQL = `
+  SELECT ids.record_id, owner.device_id
+  FROM (SELECT DISTINCT jsonb_array_elements_text($2::text::jsonb) AS record_id) AS ids
+  CROSS JOIN LATERAL (
+    SELECT device_id FROM events
+    WHERE type = 'question' AND help_point_id = $1::text AND data->>'recordId' = ids.record_id
+    ORDER BY received_at, id
+    LIMIT 1
+  ) AS owner`;
+
 export function createSqlEventStore(driver: SqlDriver): EventStore {
   return {
     async insert(events: LogEvent[], receivedAt: Date, fromDeviceId: string) {
@@ -99,13 +115,8 @@ export function createSqlEventStore(driver: SqlDriver): EventStore {
 
     async recordOwners(helpPointId, recordIds) {
       if (recordIds.length === 0) return new Map<string, string>();
-      // The first version received names the record's maker (as in latest_questions).
       const rows = await driver.query<{ record_id: string; device_id: string }>(
-        `SELECT DISTINCT ON (data->>'recordId') data->>'recordId' AS record_id, device_id
-         FROM events
-         WHERE type = 'question' AND help_point_id = $1::text
-           AND data->>'recordId' IN (SELECT jsonb_array_elements_text($2::text::jsonb))
-         ORDER BY data->>'recordId', received_at, id`,
+        RECORD_OWNERS_SQL,
         // As JSON text: both drivers pass a string the same way, arrays they do not.
         [helpPointId, JSON.stringify(recordIds)],
       );

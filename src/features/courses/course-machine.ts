@@ -128,12 +128,13 @@ export const courseMachine = setup({
             START_LOG: {
               guard: 'hasTopic',
               target: 'log',
-              // "Now" is when the volunteer starts logging; languages and role carry over.
+              // "Now" is when the volunteer starts logging; languages, role and length carry over.
               actions: assign({
                 form: ({ context, event }) =>
                   newSessionForm(event.now, {
                     languages: context.form.languages,
                     role: context.form.role,
+                    durationMinutes: context.form.durationMinutes,
                   }),
                 problems: [],
                 saveError: null,

@@ -43,6 +43,14 @@ export function isCourseType(topic: string): topic is CourseType {
 
 export const MAX_ATTENDEES = 500;
 
+/**
+ * The lengths a volunteer picks from (minutes): preset choices are quicker than typing on a
+ * tablet, and the dashboard sums them as volunteer, staff or partner hours. The protocol
+ * accepts 0–600, so every preset is valid there too.
+ */
+export const DURATION_CHOICES = [30, 45, 60, 90, 120, 180] as const;
+export type DurationChoice = (typeof DURATION_CHOICES)[number];
+
 export interface CourseDraft {
   topic: string | null;
   /** Epoch ms; NaN when the date or time is missing. */
@@ -51,6 +59,8 @@ export interface CourseDraft {
   newAttendees: number;
   languages: HelpLanguage[];
   role: CourseRole;
+  /** Null when the volunteer did not note it: the record then leaves it out, never guesses. */
+  durationMinutes: DurationChoice | null;
 }
 
 export type CourseProblem =
@@ -91,6 +101,7 @@ export function toCourseSessionData(draft: CourseDraft, now: number): CourseSess
     newAttendees: draft.newAttendees,
     languages: [...new Set(draft.languages)],
     role: draft.role,
+    ...(draft.durationMinutes === null ? {} : { durationMinutes: draft.durationMinutes }),
   });
 }
 
@@ -101,6 +112,8 @@ export interface PlanBasics {
   plannedAt: number;
   languages: HelpLanguage[];
   role: CourseRole;
+  /** Optional, so plans stored before durations were asked for still read back. */
+  durationMinutes?: DurationChoice | null;
 }
 
 /** A session planned ahead, with the head count the volunteer expects. */
@@ -120,6 +133,7 @@ export const plannedSessionSchema = z.strictObject({
   role: z.enum(COURSE_ROLES),
   attendees: headCount,
   newAttendees: headCount,
+  durationMinutes: z.optional(z.nullable(z.literal(DURATION_CHOICES))),
 });
 export const plannedSessionsSchema = z.array(plannedSessionSchema);
 
@@ -152,6 +166,7 @@ export function fromPlan(
     newAttendees,
     languages: plan.languages,
     role: plan.role,
+    durationMinutes: plan.durationMinutes ?? null,
   };
 }
 

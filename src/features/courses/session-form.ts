@@ -4,7 +4,7 @@
  * Kept as the inputs' own values, so a half-typed date is never silently turned into another.
  */
 import { HELP_LANGUAGES, type CourseRole, type HelpLanguage } from '../../protocol/vocabulary';
-import type { CourseDraft, CourseProblem } from './course-record';
+import type { CourseDraft, CourseProblem, DurationChoice } from './course-record';
 
 export interface SessionForm {
   /** YYYY-MM-DD, local time, as `<input type="date">` gives it ('' when cleared). */
@@ -16,6 +16,7 @@ export interface SessionForm {
   newAttendees: number;
   languages: HelpLanguage[];
   role: CourseRole;
+  durationMinutes: DurationChoice | null;
 }
 
 export type SessionField = 'topic' | 'when' | 'attendees' | 'newAttendees' | 'languages';
@@ -63,7 +64,7 @@ export function timeOf(date: string, time: string): number {
 
 export function newSessionForm(
   at: number,
-  keep: Partial<Pick<SessionForm, 'languages' | 'role'>> = {},
+  keep: Partial<Pick<SessionForm, 'languages' | 'role' | 'durationMinutes'>> = {},
 ): SessionForm {
   return {
     date: localDate(at),
@@ -72,6 +73,8 @@ export function newSessionForm(
     newAttendees: 0,
     languages: keep.languages ?? ['sv'],
     role: keep.role ?? 'volunteer',
+    // Not noted until the volunteer picks a length; then the next session starts from it.
+    durationMinutes: keep.durationMinutes ?? null,
   };
 }
 
@@ -91,6 +94,7 @@ export function formDraft(topic: string | null, form: SessionForm): CourseDraft 
     newAttendees: form.newAttendees,
     languages: form.languages,
     role: form.role,
+    durationMinutes: form.durationMinutes,
   };
 }
 

@@ -64,6 +64,7 @@ export function LogForm(props: LogFormProps) {
           when: t('courses:log.when'),
           attendees: t('courses:log.attendees'),
           newAttendees: t('courses:log.newAttendees'),
+          duration: t('courses:log.duration'),
         }}
         onChange={props.onEdit}
       />

@@ -66,6 +66,7 @@ export function PlanForm({ lessons, busy, onSave, onCancel }: PlanFormProps) {
           role: draft.role,
           attendees: draft.attendees,
           newAttendees: draft.newAttendees,
+          durationMinutes: draft.durationMinutes,
         });
       }}
     >
@@ -87,6 +88,7 @@ export function PlanForm({ lessons, busy, onSave, onCancel }: PlanFormProps) {
           when: t('courses:plan.when'),
           attendees: t('courses:plan.attendees'),
           newAttendees: t('courses:plan.newAttendees'),
+          duration: t('courses:plan.duration'),
         }}
         onChange={(patch) => edit(topic, { ...form, ...patch })}
       />

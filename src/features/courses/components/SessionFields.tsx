@@ -1,6 +1,6 @@
 /**
  * The fields of a session, held or planned: when (date and time), how many came and how many
- * were new, the languages and the role. Each problem is shown next to its own field.
+ * were new, how long it lasted, the languages and the role. Each problem is shown next to its own field.
  */
 import { useTranslation } from 'react-i18next';
 import { MAX_ATTENDEES, type CourseProblem } from '../course-record';
@@ -13,6 +13,7 @@ import {
 import { CountStepper } from '../../../components/CountStepper';
 import { useFieldValue } from '../../../components/use-field-value';
 import { LanguageChips } from './LanguageChips';
+import { DurationChoice } from './DurationChoice';
 import { describedBy, ProblemText, useProblemWords } from './ProblemText';
 import { RoleChoice } from './RoleChoice';
 
@@ -23,7 +24,7 @@ interface SessionFieldsProps {
   testIdPrefix: string;
   form: SessionForm;
   problems: readonly CourseProblem[];
-  labels: { when: string; attendees: string; newAttendees: string };
+  labels: { when: string; attendees: string; newAttendees: string; duration: string };
   onChange: (patch: Partial<SessionForm>) => void;
 }
 
@@ -136,6 +137,13 @@ export function SessionFields({
           onChange={(newAttendees) => onChange({ newAttendees })}
         />
       </div>
+      <DurationChoice
+        name={`${idPrefix}-duration`}
+        legend={labels.duration}
+        value={form.durationMinutes}
+        testIdPrefix={testIdPrefix}
+        onChange={(durationMinutes) => onChange({ durationMinutes })}
+      />
       <LanguageChips
         id={`${idPrefix}-languages`}
         legend={t('courses:log.languages')}
