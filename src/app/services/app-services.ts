@@ -69,6 +69,8 @@ export async function createAppServices(): Promise<AppServices> {
     afterInteractive() {
       void (async () => {
         await config.keepLastGood();
+        // Started from the checked copy: a changed file applies on the next attract screen.
+        if (await config.refresh()) settings.applyWhenIdle();
         await (await storage.open()).getDeviceId();
         if (!(await enrollment.applyStartupLink())) await sync.controller();
         settings.start(current.syncPeriodSeconds * 1000);
