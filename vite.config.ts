@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
 import { APP_VERSION_PATTERN } from './src/protocol/codes';
+import { preloadFirstScreenFonts } from './scripts/vite-preload-fonts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -24,6 +25,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    preloadFirstScreenFonts(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

@@ -52,10 +52,16 @@ export async function fetchLocalJson(path: string): Promise<unknown> {
   // types, which lack `cache` (it never calls this function).
   const init = { method: 'GET', cache: 'no-store' } as const;
   const response = await fetch(path, init);
+  // Always read to the end: a body left unread keeps the request open until the page goes.
+  const text = await response.text().catch(() => '');
   const answer = response.headers.get(LOCAL_FILE_HEADER) as LocalFileAnswer | null;
   if (answer === 'unreachable') throw new Error('unreachable, no copy kept');
   if (response.status === 404 || answer === 'missing') return null;
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   if (!(response.headers.get('content-type') ?? '').includes('json')) return null;
-  return (await response.json().catch(() => 'not JSON')) as unknown;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return 'not JSON';
+  }
 }

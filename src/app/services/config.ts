@@ -64,11 +64,12 @@ async function keepCheckedCopy(config: KioskConfig): Promise<void> {
 
 async function fetchConfigFile(): Promise<unknown> {
   const response = await fetch(CONFIG_PATH, { cache: 'no-store' });
+  const text = await response.text();
   // The service worker answers a missing or unreachable file quietly: both mean "no file".
   if (!response.ok || response.headers.get(LOCAL_FILE_HEADER)) {
     throw new Error(`HTTP ${response.status}`);
   }
-  return (await response.json()) as unknown;
+  return JSON.parse(text) as unknown;
 }
 
 /** The public defaults may not unlock staff mode, whatever someone put in the file. */
