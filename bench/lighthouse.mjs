@@ -51,7 +51,15 @@ async function launchChromium(profile) {
     });
     child.once('exit', (code) => reject(new Error(`Chromium exited (${code}): ${seen}`)));
   });
-  return { port, close: () => child.kill('SIGTERM') };
+  // Closing waits for the process to end: it writes into the profile until then.
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    port,
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 const server = await startStaticServer({ root: buildApp() });
@@ -81,7 +89,7 @@ try {
     console.log(`run ${run + 1}: audits below full score: ${failing.join(', ') || 'none'}`);
   }
 } finally {
-  chromium.close();
+  await chromium.close();
   await server.close();
   await rm(profile, { recursive: true, force: true });
 }
