@@ -152,3 +152,30 @@ for (const viewport of VIEWPORTS) {
     expect(over).toEqual([]);
   });
 }
+
+test.describe('the configuration, cache first', () => {
+  // page.route cannot see requests a service worker answers, so this runs without one.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a start uses the checked copy at once; a changed file applies on the next attract screen', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.locator('.card--desk')).toContainText('Informationsdisken');
+    const config = (await (await page.request.get('/kiosk-config.json')).json()) as {
+      deskLocation: Record<string, string>;
+    };
+    await page.route('**/kiosk-config.json', (route) =>
+      route.fulfill({
+        json: { ...config, deskLocation: { sv: 'Disken på andra våningen.' } },
+      }),
+    );
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    await page.reload();
+    // The reload started from the kept copy; the new file, fetched behind it, reloads the
+    // idle attract screen once more and is in use from then on.
+    await expect(page.locator('.card--desk')).toContainText('Disken på andra våningen.');
+    expect(loads).toBe(2);
+  });
+});

@@ -15,7 +15,6 @@ import type { HelpPointSettings } from '../../lib/help-point-settings';
 import type { KioskConfig } from '../../lib/kiosk-config';
 import type { LocalContentLoad, LocalContentSources } from '../../lib/local-content';
 import type { LanguageCode } from '../../protocol/vocabulary';
-import { serviceWorkerInControl } from '../../lib/service-worker-control';
 import type { StorageService } from './storage';
 
 export interface ContentOfKind {
@@ -98,8 +97,6 @@ export function createContentService(
   ): Promise<Local | null> => {
     // Without storage the file still applies; only its last good copy is not kept.
     const data = await storage.open().catch(() => null);
-    // The file itself is fetched through the service worker, which answers a missing one quietly.
-    if (!SETTINGS_SOURCE[kind]) await serviceWorkerInControl();
     const result = await content.fetchLocal(
       {
         readLastGood: async () => data?.lastGoodCopy(KEPT_COPY[kind]),
