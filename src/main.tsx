@@ -14,14 +14,9 @@ import { initI18n } from './lib/i18n';
 import { createAppServices } from './app/services/app-services';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { firstScreenFontsReady } from './app/first-screen-fonts';
 
 async function boot() {
-  const [, services] = await Promise.all([
-    initI18n(),
-    createAppServices(),
-    firstScreenFontsReady(),
-  ]);
+  const [, services] = await Promise.all([initI18n(), createAppServices()]);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(
