@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { APP_VERSION_PATTERN } from './src/protocol/codes';
+import { preloadFirstScreenFonts } from './scripts/vite-preload-fonts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -58,6 +59,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    preloadFirstScreenFonts(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

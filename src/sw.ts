@@ -14,7 +14,13 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { clientsClaim } from 'workbox-core';
-import { SW_MESSAGE, type PageToWorkerMessage } from './protocol/worker-messages';
+import {
+  CONFIG_CACHE,
+  LOCAL_FILE_HEADER,
+  SW_MESSAGE,
+  type LocalFileAnswer,
+  type PageToWorkerMessage,
+} from './protocol/worker-messages';
 import { drainFromWorker, OUTBOX_SYNC_TAG } from './sync/worker-drain';
 
 /** The Background Sync event (not in TypeScript's WebWorker library). */
@@ -24,7 +30,6 @@ interface SyncEventLike extends ExtendableEvent {
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (PrecacheEntry | string)[] };
 
-const CONFIG_CACHE = 'hjalppunkt-config';
 /** The help point's own files: its configuration and its optional local catalogue and lessons. */
 const CONFIG_PATHS = new Set([
   '/kiosk-config.json',
@@ -36,6 +41,16 @@ precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 
+/** An empty JSON document that says why, instead of a 404 or network error in the console. */
+const quietAnswer = (why: LocalFileAnswer) =>
+  new Response('null', {
+    headers: {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      [LOCAL_FILE_HEADER]: why,
+    },
+  });
+
 // These change without a new build, so they are not precached: the network wins, the last
 // copy answers offline. A 404 (no local catalogue any more) removes the copy.
 registerRoute(
@@ -45,12 +60,13 @@ registerRoute(
     try {
       const response = await fetch(request, { cache: 'no-store' });
       if (response.ok) await cache.put(url.pathname, response.clone());
-      else if (response.status === 404) await cache.delete(url.pathname);
+      else if (response.status === 404) {
+        await cache.delete(url.pathname);
+        return quietAnswer('missing');
+      }
       return response;
-    } catch (error) {
-      const cached = await cache.match(url.pathname);
-      if (cached) return cached;
-      throw error;
+    } catch {
+      return (await cache.match(url.pathname)) ?? quietAnswer('unreachable');
     }
   },
 );

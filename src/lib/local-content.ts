@@ -3,6 +3,8 @@
  * network-first through the service worker, validated, and remembered as the last good copy.
  * A refused or unreachable file leaves the last good one in use; a 404 means there is none.
  */
+import { LOCAL_FILE_HEADER, type LocalFileAnswer } from '../protocol/worker-messages';
+
 export type LocalContentLoad<T> =
   | { status: 'none'; content: null }
   | { status: 'loaded'; content: T }
@@ -41,14 +43,25 @@ export async function loadLocalContent<T>(
   return { status: 'loaded', content: parsed.value };
 }
 
-/** GET a help point's JSON file: null for 404 (or a server answering with its HTML page). */
+/**
+ * GET a help point's JSON file: null for 404 (or a server answering with its HTML page, or the
+ * service worker saying the file is missing). Throws when unreachable.
+ */
 export async function fetchLocalJson(path: string): Promise<unknown> {
   // A variable, not a literal: the collector type-checks this module against Node's fetch
   // types, which lack `cache` (it never calls this function).
   const init = { method: 'GET', cache: 'no-store' } as const;
   const response = await fetch(path, init);
-  if (response.status === 404) return null;
+  // Always read to the end: a body left unread keeps the request open until the page goes.
+  const text = await response.text().catch(() => '');
+  const answer = response.headers.get(LOCAL_FILE_HEADER) as LocalFileAnswer | null;
+  if (answer === 'unreachable') throw new Error('unreachable, no copy kept');
+  if (response.status === 404 || answer === 'missing') return null;
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   if (!(response.headers.get('content-type') ?? '').includes('json')) return null;
-  return (await response.json().catch(() => 'not JSON')) as unknown;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return 'not JSON';
+  }
 }

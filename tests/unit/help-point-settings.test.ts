@@ -66,6 +66,7 @@ function configWith(settings: ConfigService['settings']): ConfigService {
     settings,
     enrolledAtStart: true,
     keepLastGood: async () => undefined,
+    refresh: async () => false,
   };
 }
 

@@ -52,6 +52,7 @@ export async function createAppServices(): Promise<AppServices> {
   const enrollment = createEnrollmentService({ startupLink, storage, identity, sync });
   const content = createContentService(storage, current, config.settings);
   const settings = createSettingsService({ storage, config });
+  const updates = startUpdateManager({ checkEveryMs: current.updateCheckMinutes * 60_000 });
   // A new enrollment (a link opened on a running kiosk) brings its help point's settings.
   enrollment.subscribe(() => void settings.refresh());
 
@@ -65,13 +66,17 @@ export async function createAppServices(): Promise<AppServices> {
     collector: createCollectorService(storage),
     logs: createLogService(storage, identity, sync),
     settings,
-    updates: startUpdateManager({ checkEveryMs: current.updateCheckMinutes * 60_000 }),
+    updates,
     afterInteractive() {
       void (async () => {
         await config.keepLastGood();
+        // Started from the checked copy: a changed file applies on the next attract screen.
+        if (await config.refresh()) settings.applyWhenIdle();
         await (await storage.open()).getDeviceId();
         if (!(await enrollment.applyStartupLink())) await sync.controller();
         settings.start(current.syncPeriodSeconds * 1000);
+        // Through the worker, which answers a file the help point lacks without a logged 404.
+        await updates.controlled();
         await content.checkLocalFiles();
       })().catch((error: unknown) => console.error('storage or sync could not start', error));
     },

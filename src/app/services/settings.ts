@@ -28,6 +28,8 @@ export interface SettingsService {
   setIdle(idle: boolean): void;
   /** Fetches now, then on the given period and whenever the network comes back. */
   start(periodMs: number): void;
+  /** Reloads on the next idle attract screen (a changed kiosk-config.json, config.ts). */
+  applyWhenIdle(): void;
 }
 
 interface KeptSettings {
@@ -181,6 +183,10 @@ export function createSettingsService(deps: {
 
   return {
     refresh,
+    applyWhenIdle() {
+      pending = true;
+      applyWhenIdle();
+    },
     setIdle(next) {
       idle = next;
       applyWhenIdle();

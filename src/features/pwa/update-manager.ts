@@ -11,6 +11,13 @@ export interface UpdateController {
   setIdle(idle: boolean): void;
   /** Looks for a new version now (the timer calls this too). */
   checkNow(): Promise<void>;
+  /**
+   * Resolves once the worker controls the page, or when it never will (no worker, a failed
+   * registration, or a worker that this page bypasses), bounded by `limitMs`. On a first
+   * start the worker takes control a moment after the page loads; fetches through it answer
+   * a missing optional file quietly instead of with a 404 in the console.
+   */
+  controlled(limitMs?: number): Promise<void>;
 }
 
 interface UpdateOptions {
@@ -27,7 +34,11 @@ export function startUpdateManager({
   let applying = false;
 
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) {
-    return { setIdle: () => undefined, checkNow: async () => undefined };
+    return {
+      setIdle: () => undefined,
+      checkNow: async () => undefined,
+      controlled: async () => undefined,
+    };
   }
 
   const workbox = new Workbox(scriptUrl, { scope: '/' });
@@ -50,9 +61,10 @@ export function startUpdateManager({
     // (workbox's isUpdate is false when the page had no controller at registration, so not used.)
     if (applying && idle) window.location.reload();
   });
-  workbox
-    .register()
-    .catch((error: unknown) => console.error('service worker registration failed', error));
+  const registered = workbox.register().catch((error: unknown) => {
+    console.error('service worker registration failed', error);
+    return undefined;
+  });
 
   const checkNow = async () => {
     try {
@@ -63,11 +75,28 @@ export function startUpdateManager({
   };
   window.setInterval(() => void checkNow(), checkEveryMs);
 
+  const controlled = async (limitMs = 10_000) => {
+    const registration = await registered;
+    const container = navigator.serviceWorker;
+    // Only a first install (a worker on its way, none active) takes control of this page.
+    if (!registration || container.controller || registration.active) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        window.clearTimeout(timer);
+        container.removeEventListener('controllerchange', done);
+        resolve();
+      };
+      const timer = window.setTimeout(done, limitMs);
+      container.addEventListener('controllerchange', done);
+    });
+  };
+
   return {
     setIdle(next) {
       idle = next;
       applyIfIdle();
     },
     checkNow,
+    controlled,
   };
 }
