@@ -23,6 +23,7 @@ const INGEST_EVENTS = numberOption('--ingest-events', size(100_000, 2_000));
 const DEVICES = numberOption('--devices', size(2_000, 20));
 const PER_DEVICE = numberOption('--per-device', size(500, 50));
 const PARALLEL = numberOption('--parallel', 8);
+const COPY_ROWS = numberOption('--copy-rows', size(50_000, 500));
 // A municipality's 10 help points over a year: the dashboard's heavy, common case.
 const GROUP = Math.min(10, HELP_POINTS);
 const PERIOD_DAYS = Math.min(365, DAYS);
@@ -66,10 +67,11 @@ if (runs('queries')) {
       days: DAYS,
       perDay: PER_DAY,
       checkEvery: SMOKE ? 1 : 997,
+      copyRows: COPY_ROWS,
     });
     say(
       `Load: ${fmt(load.count)} events (${HELP_POINTS} help points × ${DAYS} days × ~${PER_DAY}) ` +
-        `by COPY in ${fmt(load.copySeconds, 1)} s (${fmt(load.count / load.copySeconds)}/s)`,
+        `by COPY (${fmt(COPY_ROWS)} rows a statement) in ${fmt(load.copySeconds, 1)} s (${fmt(load.count / load.copySeconds)}/s)`,
     );
     const source = viewSource(store, schema.sql);
     const timings = await timeViews(

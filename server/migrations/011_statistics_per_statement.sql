@@ -3,8 +3,9 @@
 -- times slower (546 events/s by COPY). Here one AFTER STATEMENT trigger reads the statement's
 -- new rows (a transition table) and:
 -- - adds the kiosk and course events' contributions with one INSERT … SELECT … GROUP BY;
--- - walks only the question records and withdrawals in arrival order (their latest version
---   depends on what came before, so they keep 008's per-record logic), each version's
+-- - stores and counts new question records the same way, set-based;
+-- - walks only the other question versions and withdrawals in arrival order (their latest
+--   version depends on what came before, so they keep 008's per-record logic), each version's
 --   contributions now one INSERT instead of twenty;
 -- - applies the sums to the rollups once (hp_stat_flush, unchanged).
 -- The counting rules are exactly 008's; the statistics tests compare every number.
@@ -64,7 +65,8 @@ $$;
 -- 'course' (with no language); heartbeats never count.
 CREATE FUNCTION hp_stat_on_events_statement() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-  e record;
+  e events;
+  rest events[];
 BEGIN
   INSERT INTO stat_delta (view, help_point_id, day, metric, code, channel, language, value)
   SELECT p.view, p.help_point_id, p.day, p.metric, p.code, p.channel, p.language, sum(p.value)
@@ -125,12 +127,52 @@ BEGIN
   WHERE p.value <> 0
   GROUP BY p.view, p.help_point_id, p.day, p.metric, p.code, p.channel, p.language;
 
-  -- Question records in the order the statement stored them (a transition table is read in
-  -- insertion order), as 008's row trigger saw them.
-  FOR e IN
-    SELECT id, type, occurred_at, help_point_id, device_id, data FROM new_events
-    WHERE type IN ('question', 'question-withdrawn')
-  LOOP
+  -- Question records. A record this statement brings only once and that is not yet known is
+  -- new: stored and counted with the others in one go. Every other version or withdrawal
+  -- (a correction in the same batch, or of an older record, or a record another transaction
+  -- stored meanwhile) goes through 008's per-record logic, in the order the statement stored
+  -- them (row_number over the transition table's scan), as 008's row trigger saw them.
+  WITH arrived AS (
+    SELECT row_number() OVER () AS seq, n AS ev, n.help_point_id, n.data->>'recordId' AS rid
+    FROM new_events AS n WHERE n.type IN ('question', 'question-withdrawn')
+  ), counted AS (
+    SELECT a.*, count(*) OVER (PARTITION BY a.help_point_id, a.rid) AS times FROM arrived AS a
+  ), candidates AS (
+    SELECT c.* FROM counted AS c
+    WHERE c.times = 1 AND NOT EXISTS (
+      SELECT 1 FROM question_records AS r
+      WHERE r.help_point_id = c.help_point_id AND r.record_id = c.rid)
+  ), fresh AS (
+    INSERT INTO question_records
+      (help_point_id, record_id, owner_device, latest_at, latest_id, withdrawn, day, data)
+    SELECT c.help_point_id, c.rid, (c.ev).device_id,
+      CASE WHEN (c.ev).type = 'question' THEN (c.ev).occurred_at END,
+      CASE WHEN (c.ev).type = 'question' THEN (c.ev).id END,
+      (c.ev).type = 'question-withdrawn',
+      CASE WHEN (c.ev).type = 'question'
+        THEN hp_stockholm(((c.ev).data->>'helpedAt')::timestamptz)::date END,
+      CASE WHEN (c.ev).type = 'question' THEN (c.ev).data END
+    FROM candidates AS c
+    ORDER BY c.help_point_id, c.rid
+    ON CONFLICT (help_point_id, record_id) DO NOTHING
+    RETURNING help_point_id, record_id, day, data
+  ), fresh_counts AS (
+    -- From what the insert returns: a join back to the candidates would be planned as a
+    -- nested loop (a transition table's size is unknown to the planner).
+    INSERT INTO stat_delta (view, help_point_id, day, metric, code, channel, language, value)
+    SELECT p.view, f.help_point_id, f.day, p.metric, p.code, f.data->>'channel',
+      f.data->>'language', p.value
+    FROM fresh AS f
+    CROSS JOIN LATERAL hp_question_parts(f.data, 1) AS p
+    WHERE f.data IS NOT NULL AND p.value <> 0
+  )
+  -- NOT IN (subquery) is hashed: one pass, however large the statement.
+  SELECT array_agg(c.ev ORDER BY c.seq) INTO rest
+  FROM counted AS c
+  WHERE c.times > 1
+    OR (c.help_point_id, c.rid) NOT IN (SELECT f.help_point_id, f.record_id FROM fresh AS f);
+
+  FOREACH e IN ARRAY COALESCE(rest, ARRAY[]::events[]) LOOP
     PERFORM hp_stat_event(e.id, e.type, e.occurred_at, e.help_point_id, e.device_id, e.data);
   END LOOP;
 
