@@ -9,9 +9,72 @@
 --   contributions now one INSERT instead of twenty;
 -- - applies the sums to the rollups once (hp_stat_flush, unchanged).
 -- The counting rules are exactly 008's; the statistics tests compare every number.
+--
+-- It also keeps the same sums without the channel and language dimensions (stat_daily_all,
+-- stat_monthly_all): a view with neither filter, the dashboard's usual question, then reads
+-- about a ninth of the rows (questions: ~136 instead of ~1,250 a help point and month).
 
 -- Its rows never outlive their statement, so they need no WAL: a crash aborts the statement.
 ALTER TABLE stat_delta SET UNLOGGED;
+
+CREATE TABLE stat_daily_all (
+  view text NOT NULL,
+  help_point_id text NOT NULL,
+  day date NOT NULL,
+  metric text NOT NULL,
+  code text NOT NULL,
+  value bigint NOT NULL,
+  PRIMARY KEY (view, help_point_id, day, metric, code)
+);
+CREATE TABLE stat_monthly_all (LIKE stat_daily_all);
+ALTER TABLE stat_monthly_all RENAME COLUMN day TO month;
+ALTER TABLE stat_monthly_all ADD PRIMARY KEY (view, help_point_id, month, metric, code);
+
+INSERT INTO stat_daily_all
+SELECT view, help_point_id, day, metric, code, sum(value) FROM stat_daily
+GROUP BY view, help_point_id, day, metric, code HAVING sum(value) <> 0;
+INSERT INTO stat_monthly_all
+SELECT view, help_point_id, month, metric, code, sum(value) FROM stat_monthly
+GROUP BY view, help_point_id, month, metric, code HAVING sum(value) <> 0;
+
+-- 008's flush, and the same sums into the two new rollups, all in key order (no deadlocks).
+CREATE OR REPLACE FUNCTION hp_stat_flush() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO stat_monthly
+  SELECT view, help_point_id, date_trunc('month', day)::date, metric, code, channel, language, sum(value)
+  FROM stat_delta
+  GROUP BY view, help_point_id, date_trunc('month', day)::date, metric, code, channel, language
+  HAVING sum(value) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (view, help_point_id, month, metric, code, channel, language)
+  DO UPDATE SET value = stat_monthly.value + EXCLUDED.value;
+  INSERT INTO stat_monthly_all
+  SELECT view, help_point_id, date_trunc('month', day)::date, metric, code, sum(value)
+  FROM stat_delta
+  GROUP BY view, help_point_id, date_trunc('month', day)::date, metric, code
+  HAVING sum(value) <> 0
+  ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (view, help_point_id, month, metric, code)
+  DO UPDATE SET value = stat_monthly_all.value + EXCLUDED.value;
+  INSERT INTO stat_daily_all
+  SELECT view, help_point_id, day, metric, code, sum(value)
+  FROM stat_delta
+  GROUP BY view, help_point_id, day, metric, code
+  HAVING sum(value) <> 0
+  ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (view, help_point_id, day, metric, code)
+  DO UPDATE SET value = stat_daily_all.value + EXCLUDED.value;
+  WITH moved AS (DELETE FROM stat_delta RETURNING *)
+  INSERT INTO stat_daily
+  SELECT view, help_point_id, day, metric, code, channel, language, sum(value)
+  FROM moved
+  GROUP BY view, help_point_id, day, metric, code, channel, language
+  HAVING sum(value) <> 0
+  ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (view, help_point_id, day, metric, code, channel, language)
+  DO UPDATE SET value = stat_daily.value + EXCLUDED.value;
+END
+$$;
 
 -- One version of a question record as (view, metric, code, value) rows; 008's hp_stat_question
 -- in one SELECT. Zero values are dropped by the caller, as hp_stat_add did.

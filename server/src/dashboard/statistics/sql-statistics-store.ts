@@ -1,5 +1,5 @@
 /**
- * The StatisticsStore in SQL, over the rollups of migration 008, for both drivers. A period
+ * The StatisticsStore in SQL, over the rollups of migrations 008 and 011, for both drivers. A period
  * reads whole months from stat_monthly and only the days at its ends from stat_daily, so a
  * year costs about as much as a month. Help point lists go in as JSON text: both drivers pass
  * a string alike, arrays they do not.
@@ -36,12 +36,14 @@ function rollupSql(scope: StatsScope, extra: string): { sql: string; filters: st
     where += ` AND language = $${6 + filters.length}`;
   }
   where += extra;
+  // Without a channel or language filter, the rollups summed over both (migration 011).
+  const all = filters.length === 0 ? '_all' : '';
   const sql = `
     SELECT metric, code, sum(value)::bigint AS n FROM (
-      SELECT metric, code, value FROM stat_monthly
+      SELECT metric, code, value FROM stat_monthly${all}
       WHERE ${where} AND month >= $5::date AND month < $6::date
       UNION ALL
-      SELECT metric, code, value FROM stat_daily
+      SELECT metric, code, value FROM stat_daily${all}
       WHERE ${where} AND day >= $3::date AND day <= $4::date
         AND (day < $5::date OR day >= $6::date)
     ) AS parts
@@ -127,7 +129,7 @@ export function createSqlStatisticsStore(driver: SqlDriver): StatisticsStore {
       }
       // The trend: per month, from the monthly rollup clipped to the period's days.
       const months = await driver.query<{ month: string; n: string | number }>(
-        `SELECT to_char(day, 'YYYY-MM') AS month, sum(value)::bigint AS n FROM stat_daily
+        `SELECT to_char(day, 'YYYY-MM') AS month, sum(value)::bigint AS n FROM stat_daily_all
          WHERE view = 'agency' AND metric = 'total' AND code = $1
            AND help_point_id IN (SELECT jsonb_array_elements_text($2::text::jsonb))
            AND day >= $3::date AND day <= $4::date
