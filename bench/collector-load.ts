@@ -151,6 +151,8 @@ export async function loadYears(sql: postgres.Sql, plan: LoadPlan) {
   }
   await pending;
   const copySeconds = (performance.now() - started) / 1000;
-  await sql.unsafe('ANALYZE events');
+  await sql.unsafe(
+    'ANALYZE events, stat_daily, stat_monthly, stat_daily_all, stat_monthly_all, question_records',
+  );
   return { count, copySeconds, firstDay: new Date(firstDay), helpPoints };
 }

@@ -73,6 +73,15 @@ if (runs('queries')) {
       `Load: ${fmt(load.count)} events (${HELP_POINTS} help points × ${DAYS} days × ~${PER_DAY}) ` +
         `by COPY (${fmt(COPY_ROWS)} rows a statement) in ${fmt(load.copySeconds, 1)} s (${fmt(load.count / load.copySeconds)}/s)`,
     );
+    const sizes = await schema.sql<{ name: string; rows: number; bytes: string }[]>`
+      SELECT relname AS name, reltuples::bigint AS rows, pg_total_relation_size(oid) AS bytes
+      FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'
+        AND (relname = 'events' OR relname LIKE 'stat\_%') AND reltuples > 0 ORDER BY relname`;
+    say(
+      `Tables: ${sizes
+        .map((t) => `${t.name} ${fmt(Number(t.rows))} rows ${fmt(Number(t.bytes) / 2 ** 20)} MiB`)
+        .join(', ')}`,
+    );
     const source = viewSource(store, schema.sql);
     const timings = await timeViews(
       source,
