@@ -252,3 +252,13 @@ DROP FUNCTION hp_stat_on_events_inserted();
 CREATE TRIGGER events_statistics AFTER INSERT ON events
 REFERENCING NEW TABLE AS new_events
 FOR EACH STATEMENT EXECUTE FUNCTION hp_stat_on_events_statement();
+
+-- A view filtered by language or channel reads the monthly rollup through these (one index
+-- range per help point and value) instead of every channel and language of its months. The
+-- daily rollup is read only for the days at a period's ends, few enough to filter.
+CREATE INDEX stat_monthly_language_idx ON stat_monthly (view, help_point_id, language, month);
+CREATE INDEX stat_monthly_channel_idx ON stat_monthly (view, help_point_id, channel, month);
+-- Monthly rows are mostly updated in place: room on the page keeps those updates HOT (no new
+-- index entries), now that the table has three indexes.
+ALTER TABLE stat_monthly SET (fillfactor = 80);
+ALTER TABLE stat_monthly_all SET (fillfactor = 80);
