@@ -89,16 +89,21 @@ export interface IngestFigures {
 
 /**
  * The same batches (500 events, `parallel` at a time) first as raw multi-row INSERTs, then,
- * after TRUNCATE, through the collector, into one schema: same table, same indexes.
+ * after TRUNCATE, through the collector, into one schema: same table, same indexes, and
+ * the same rollup trigger (or, with `rollups` false, neither has it).
  */
 export async function measureIngest(
   total: number,
   devicesCount: number,
   parallel: number,
+  rollups = true,
 ): Promise<IngestFigures> {
   const schema = await createBenchSchema('ingest');
   const collector = await startCollector({ databaseUrl: schema.url, rateLimit: false });
   try {
+    // Without them, both sides skip the same PostgreSQL work, so what is left is the
+    // collector's own share (HTTP, validation, look-ups).
+    if (!rollups) await schema.sql.unsafe('ALTER TABLE events DISABLE TRIGGER events_statistics');
     const devices = await enrollDevices(collector, devicesCount, devicesCount);
     // Each device sends its batches in order (a correction after its record), devices at once.
     const work = devices.map((device, i) => ({
@@ -129,7 +134,10 @@ export async function measureIngest(
       parallel,
     );
     const rawSeconds = (performance.now() - rawStarted) / 1000;
-    await schema.sql.unsafe('TRUNCATE events');
+    // The rollups and records too: the collector then starts from the state the raw INSERT did.
+    await schema.sql.unsafe(
+      'TRUNCATE events, stat_delta, stat_daily, stat_monthly, stat_daily_all, stat_monthly_all, question_records',
+    );
     const started = performance.now();
     await inParallel(
       work.map(({ device, batches }) => async () => {

@@ -95,6 +95,8 @@ export interface LoadPlan {
   perDay: number;
   /** Every nth event is checked against the shared schema and the known codes. */
   checkEvery: number;
+  /** Rows per COPY statement. */
+  copyRows: number;
 }
 
 /**
@@ -110,7 +112,9 @@ export async function loadYears(sql: postgres.Sql, plan: LoadPlan) {
   const today = Math.floor(Date.now() / 86_400_000) * 86_400_000;
   const firstDay = today - plan.days * 86_400_000;
   let count = 0;
-  function* lines(): Generator<string> {
+  // Async, and yielding to the event loop after every help point's day, so the previous
+  // chunk's COPY is sent while the next one is generated.
+  async function* lines(): AsyncGenerator<string> {
     let chunk: string[] = [];
     for (let day = 0; day < plan.days; day += 1) {
       const dayMs = firstDay + day * 86_400_000;
@@ -125,7 +129,8 @@ export async function loadYears(sql: postgres.Sql, plan: LoadPlan) {
           count += 1;
           chunk.push(eventRow(event, receivedAt, event.deviceId).map(copyText).join('\t'));
         }
-        if (chunk.length >= 5000) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (chunk.length >= plan.copyRows) {
           yield chunk.join('\n') + '\n';
           chunk = [];
         }
@@ -133,10 +138,21 @@ export async function loadYears(sql: postgres.Sql, plan: LoadPlan) {
     }
     if (chunk.length) yield chunk.join('\n') + '\n';
   }
+  // One COPY statement per chunk: the rollups are kept per statement (migration 011), so a
+  // chunk's rows are summed once, and no statement has to hold 20 million rows' trigger work.
   const started = performance.now();
-  const writable = await sql.unsafe(`COPY events (${EVENT_COLUMNS}) FROM STDIN`).writable();
-  await pipeline(Readable.from(lines()), writable);
+  let pending: Promise<void> = Promise.resolve();
+  for await (const piece of lines()) {
+    await pending;
+    pending = (async () => {
+      const writable = await sql.unsafe(`COPY events (${EVENT_COLUMNS}) FROM STDIN`).writable();
+      await pipeline(Readable.from([piece]), writable);
+    })();
+  }
+  await pending;
   const copySeconds = (performance.now() - started) / 1000;
-  await sql.unsafe('ANALYZE events');
+  await sql.unsafe(
+    'ANALYZE events, stat_daily, stat_monthly, stat_daily_all, stat_monthly_all, question_records',
+  );
   return { count, copySeconds, firstDay: new Date(firstDay), helpPoints };
 }

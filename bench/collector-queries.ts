@@ -24,6 +24,8 @@ export interface Scope {
   helpPointIds: readonly string[];
   fromDay: string;
   toDay: string;
+  channel?: string;
+  language?: string;
 }
 type ViewFn = (view: MainView, scope: Scope) => Promise<{ total: number }>;
 
@@ -123,7 +125,14 @@ export async function timeViews(
   helpPointIds: string[],
   firstDay: Date,
   days: number,
-  options: { samples: number; group: number; periodDays: number; random: () => number },
+  options: {
+    samples: number;
+    group: number;
+    periodDays: number;
+    random: () => number;
+    /** A channel or language filter on every query (the rollups with those dimensions). */
+    filter?: { channel?: string; language?: string };
+  },
 ): Promise<ViewTiming[]> {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const timings: ViewTiming[] = [];
@@ -137,6 +146,7 @@ export async function timeViews(
         helpPointIds: helpPointIds.slice(start, start + options.group),
         fromDay: day(from),
         toDay: day(from + (options.periodDays - 1) * 86_400_000),
+        ...options.filter,
       };
       const began = performance.now();
       await source.view(view, scope);

@@ -23,6 +23,7 @@ const INGEST_EVENTS = numberOption('--ingest-events', size(100_000, 2_000));
 const DEVICES = numberOption('--devices', size(2_000, 20));
 const PER_DEVICE = numberOption('--per-device', size(500, 50));
 const PARALLEL = numberOption('--parallel', 8);
+const COPY_ROWS = numberOption('--copy-rows', size(50_000, 500));
 // A municipality's 10 help points over a year: the dashboard's heavy, common case.
 const GROUP = Math.min(10, HELP_POINTS);
 const PERIOD_DAYS = Math.min(365, DAYS);
@@ -38,12 +39,15 @@ const fmt = (n: number, digits = 0) =>
 
 // 2 and 3 first: they need no 20M rows, and they should not share the database with the load.
 if (runs('ingest')) {
-  const ingest = await measureIngest(INGEST_EVENTS, 8, PARALLEL);
-  say(
-    `Ingest, ${fmt(ingest.events)} events in batches of 500, ${PARALLEL} at a time: ` +
-      `collector ${fmt(ingest.collectorPerSecond)}/s, raw INSERT ${fmt(ingest.rawPerSecond)}/s, ` +
-      `ratio ${fmt(ingest.ratio, 2)} (goal ≥ 0.5)`,
-  );
+  for (const rollups of [true, false]) {
+    const ingest = await measureIngest(INGEST_EVENTS, 8, PARALLEL, rollups);
+    say(
+      `Ingest ${rollups ? 'with the rollup trigger' : 'without rollups (both sides)'}, ` +
+        `${fmt(ingest.events)} events in batches of 500, ${PARALLEL} at a time: ` +
+        `collector ${fmt(ingest.collectorPerSecond)}/s, raw INSERT ${fmt(ingest.rawPerSecond)}/s, ` +
+        `ratio ${fmt(ingest.ratio, 2)} (goal ≥ 0.5)`,
+    );
+  }
 }
 let failed = false;
 
@@ -66,31 +70,50 @@ if (runs('queries')) {
       days: DAYS,
       perDay: PER_DAY,
       checkEvery: SMOKE ? 1 : 997,
+      copyRows: COPY_ROWS,
     });
     say(
       `Load: ${fmt(load.count)} events (${HELP_POINTS} help points × ${DAYS} days × ~${PER_DAY}) ` +
-        `by COPY in ${fmt(load.copySeconds, 1)} s (${fmt(load.count / load.copySeconds)}/s)`,
+        `by COPY (${fmt(COPY_ROWS)} rows a statement) in ${fmt(load.copySeconds, 1)} s (${fmt(load.count / load.copySeconds)}/s)`,
+    );
+    const sizes = await schema.sql<{ name: string; rows: number; bytes: string }[]>`
+      SELECT relname AS name, reltuples::bigint AS rows, pg_total_relation_size(oid) AS bytes
+      FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r'
+        AND (relname = 'events' OR relname LIKE 'stat\_%') AND reltuples > 0 ORDER BY relname`;
+    say(
+      `Tables: ${sizes
+        .map((t) => `${t.name} ${fmt(Number(t.rows))} rows ${fmt(Number(t.bytes) / 2 ** 20)} MiB`)
+        .join(', ')}`,
     );
     const source = viewSource(store, schema.sql);
-    const timings = await timeViews(
-      source,
-      load.helpPoints.map((hp) => hp.helpPointId),
-      load.firstDay,
-      DAYS,
-      {
-        samples: size(20, 2),
-        group: GROUP,
-        periodDays: PERIOD_DAYS,
-        random: seededRandom(7),
-      },
-    );
-    say(
-      `Dashboard queries (${source.source}), ${GROUP} help points × ${PERIOD_DAYS} days, goal p95 ≤ 200 ms:`,
-    );
-    for (const t of timings)
-      say(
-        `  ${t.view.padEnd(14)} p50 ${fmt(t.p50, 1).padStart(8)} ms   p95 ${fmt(t.p95, 1).padStart(8)} ms`,
+    // Unfiltered (the dashboard's first screen), then with a language and a channel filter.
+    const filters = [{}, { language: 'sv' }, { channel: 'drop-in' }];
+    for (const filter of filters) {
+      const timings = await timeViews(
+        source,
+        load.helpPoints.map((hp) => hp.helpPointId),
+        load.firstDay,
+        DAYS,
+        {
+          samples: size(20, 2),
+          group: GROUP,
+          periodDays: PERIOD_DAYS,
+          random: seededRandom(7),
+          filter,
+        },
       );
+      const label = Object.entries(filter)
+        .map(([name, value]) => `${name} ${value}`)
+        .join(', ');
+      say(
+        `Dashboard queries (${source.source}), ${GROUP} help points × ${PERIOD_DAYS} days` +
+          `${label ? `, ${label}` : ''}, goal p95 ≤ 200 ms:`,
+      );
+      for (const t of timings)
+        say(
+          `  ${t.view.padEnd(14)} p50 ${fmt(t.p50, 1).padStart(8)} ms   p95 ${fmt(t.p95, 1).padStart(8)} ms`,
+        );
+    }
   } finally {
     await store.close();
     await schema.drop();

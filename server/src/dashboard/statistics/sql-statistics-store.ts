@@ -1,5 +1,5 @@
 /**
- * The StatisticsStore in SQL, over the rollups of migration 008, for both drivers. A period
+ * The StatisticsStore in SQL, over the rollups of migrations 008 and 011, for both drivers. A period
  * reads whole months from stat_monthly and only the days at its ends from stat_daily, so a
  * year costs about as much as a month. Help point lists go in as JSON text: both drivers pass
  * a string alike, arrays they do not.
@@ -23,10 +23,17 @@ interface SumRow {
   n: string | number;
 }
 
-/** Parameters $1 view, $2 help points (JSON), $3 from, $4 to, $5 month from, $6 month to; then filters. */
+/**
+ * Parameters $1 view, $2 help points (JSON), $3 from, $4 to, $5 month from, $6 month to; then
+ * filters. Whole months from the monthly rollup, the days before and after them from the
+ * daily one, each part one index range per help point.
+ */
 function rollupSql(scope: StatsScope, extra: string): { sql: string; filters: string[] } {
   const filters: string[] = [];
-  let where = `view = $1 AND help_point_id IN (SELECT jsonb_array_elements_text($2::text::jsonb))`;
+  // = ANY(ARRAY(…)): the list is computed once and becomes part of the index condition, so
+  // each help point is one index range; IN (SELECT …) may be planned as a scan of every help
+  // point's rows joined to the list.
+  let where = `view = $1 AND help_point_id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::text::jsonb)))`;
   if (scope.channel !== undefined) {
     filters.push(scope.channel);
     where += ` AND channel = $${6 + filters.length}`;
@@ -36,14 +43,18 @@ function rollupSql(scope: StatsScope, extra: string): { sql: string; filters: st
     where += ` AND language = $${6 + filters.length}`;
   }
   where += extra;
+  // Without a channel or language filter, the rollups summed over both (migration 011).
+  const all = filters.length === 0 ? '_all' : '';
   const sql = `
     SELECT metric, code, sum(value)::bigint AS n FROM (
-      SELECT metric, code, value FROM stat_monthly
+      SELECT metric, code, value FROM stat_monthly${all}
       WHERE ${where} AND month >= $5::date AND month < $6::date
       UNION ALL
-      SELECT metric, code, value FROM stat_daily
-      WHERE ${where} AND day >= $3::date AND day <= $4::date
-        AND (day < $5::date OR day >= $6::date)
+      SELECT metric, code, value FROM stat_daily${all}
+      WHERE ${where} AND day >= $3::date AND day <= $4::date AND day < $5::date
+      UNION ALL
+      SELECT metric, code, value FROM stat_daily${all}
+      WHERE ${where} AND day >= $3::date AND day <= $4::date AND day >= $6::date
     ) AS parts
     GROUP BY metric, code
     HAVING sum(value) <> 0
@@ -127,9 +138,9 @@ export function createSqlStatisticsStore(driver: SqlDriver): StatisticsStore {
       }
       // The trend: per month, from the monthly rollup clipped to the period's days.
       const months = await driver.query<{ month: string; n: string | number }>(
-        `SELECT to_char(day, 'YYYY-MM') AS month, sum(value)::bigint AS n FROM stat_daily
+        `SELECT to_char(day, 'YYYY-MM') AS month, sum(value)::bigint AS n FROM stat_daily_all
          WHERE view = 'agency' AND metric = 'total' AND code = $1
-           AND help_point_id IN (SELECT jsonb_array_elements_text($2::text::jsonb))
+           AND help_point_id = ANY(ARRAY(SELECT jsonb_array_elements_text($2::text::jsonb)))
            AND day >= $3::date AND day <= $4::date
          GROUP BY 1 HAVING sum(value) <> 0 ORDER BY 1`,
         [prefix, JSON.stringify(scope.helpPointIds), scope.fromDay, scope.toDay],
