@@ -20,6 +20,47 @@ interface DeviceStatusScreenProps {
   identity: { deviceId: string; helpPointId: string } | null;
   /** Absent inside the staff app, whose navigation leads away instead. */
   onClose?: () => void;
+  /** How old the catalogue's errand links are; null while it loads or when it cannot. */
+  links?: LinkAge | null;
+}
+
+/** The built-in catalogue's link dates (YYYY-MM-DD) and how many are not deep links. */
+export interface LinkAge {
+  newestVerified: string | null;
+  oldestVerified: string | null;
+  unverified: number;
+  search: number;
+}
+
+function LinkAgeStatus({ links }: { links: LinkAge | null }) {
+  const { t, i18n } = useTranslation();
+  const day = (date: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${date}T12:00:00Z`),
+    );
+  return (
+    <>
+      <dt>{t('status.links')}</dt>
+      {links?.newestVerified && links.oldestVerified ? (
+        <>
+          <dd data-testid="status-links-verified" data-newest={links.newestVerified}>
+            {t('status.linksVerified', {
+              newest: day(links.newestVerified),
+              oldest: day(links.oldestVerified),
+            })}
+          </dd>
+          <dd data-testid="status-links-unverified">
+            {t('status.linksUnverified', { count: links.unverified })}
+          </dd>
+          <dd data-testid="status-links-search">
+            {t('status.linksSearch', { count: links.search })}
+          </dd>
+        </>
+      ) : (
+        <dd data-testid="status-links-verified">{t('status.linksUnknown')}</dd>
+      )}
+    </>
+  );
 }
 
 function megabytes(bytes: number | null): string {
@@ -55,6 +96,7 @@ export function DeviceStatusScreen({
   appVersion,
   identity,
   onClose,
+  links = null,
 }: DeviceStatusScreenProps) {
   const { t, i18n } = useTranslation();
   const { snapshot, progress, error } = useDeviceStatus(source);
@@ -132,6 +174,7 @@ export function DeviceStatusScreen({
             </dd>
             <dt>{t('status.appVersion')}</dt>
             <dd>{appVersion}</dd>
+            <LinkAgeStatus links={links} />
             <dt>{t('status.helpPoint')}</dt>
             <dd data-testid="status-help-point">
               <code>{identity?.helpPointId ?? '–'}</code>
