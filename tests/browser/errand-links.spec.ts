@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { test, expect, openDoor, openKiosk, startVisit, type Page } from './fixtures';
 import type { LanguageCode } from '../../src/protocol/vocabulary';
+import { axeViolations } from './axe';
 
 interface Facts {
   errands: {
@@ -153,6 +154,12 @@ test.describe('with a local catalogue', () => {
     await offer.click();
     await expect(page.locator('[data-qr-target=language]')).toHaveAttribute('aria-pressed', 'true');
     await expectQrFor(page, arabicPage.url);
+    // Every new control is a full target and the mirrored page has no axe violations.
+    for (const control of await page.locator('[data-qr-target], [data-choice]').all()) {
+      const box = await control.boundingBox();
+      expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(48);
+    }
+    expect(await axeViolations(page)).toEqual([]);
 
     // The e-service stays the Swedish one: the visitor can switch the code to it.
     await page.locator('[data-qr-target=swedish]').click();
