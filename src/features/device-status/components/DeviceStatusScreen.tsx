@@ -10,7 +10,10 @@ import type { TriggerResult } from '../../../sync/sync-scheduler';
 import { wrongClockMinutes } from '../../../sync/clock-skew';
 import { useDeviceStatus, type DeviceStatusSource } from '../use-device-status';
 import { DeadLetters } from './DeadLetters';
+import { LinkAgeStatus, type LinkAge } from './LinkAgeStatus';
 import './device-status.css';
+
+export type { LinkAge };
 
 interface DeviceStatusScreenProps {
   source: DeviceStatusSource | null;
@@ -22,45 +25,6 @@ interface DeviceStatusScreenProps {
   onClose?: () => void;
   /** How old the catalogue's errand links are; null while it loads or when it cannot. */
   links?: LinkAge | null;
-}
-
-/** The built-in catalogue's link dates (YYYY-MM-DD) and how many are not deep links. */
-export interface LinkAge {
-  newestVerified: string | null;
-  oldestVerified: string | null;
-  unverified: number;
-  search: number;
-}
-
-function LinkAgeStatus({ links }: { links: LinkAge | null }) {
-  const { t, i18n } = useTranslation();
-  const day = (date: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${date}T12:00:00Z`),
-    );
-  return (
-    <>
-      <dt>{t('status.links')}</dt>
-      {links?.newestVerified && links.oldestVerified ? (
-        <>
-          <dd data-testid="status-links-verified" data-newest={links.newestVerified}>
-            {t('status.linksVerified', {
-              newest: day(links.newestVerified),
-              oldest: day(links.oldestVerified),
-            })}
-          </dd>
-          <dd data-testid="status-links-unverified">
-            {t('status.linksUnverified', { count: links.unverified })}
-          </dd>
-          <dd data-testid="status-links-search">
-            {t('status.linksSearch', { count: links.search })}
-          </dd>
-        </>
-      ) : (
-        <dd data-testid="status-links-verified">{t('status.linksUnknown')}</dd>
-      )}
-    </>
-  );
 }
 
 function megabytes(bytes: number | null): string {
