@@ -29,22 +29,24 @@ const isoDate = z
     z.refine(isRealDate, 'must be a real date'),
   );
 const httpsUrl = z.string().check(z.regex(/^https:\/\/[^\s]+$/, 'must be an https:// address'));
+/** Where it was verified: the stored material's own address, which may be an old http:// copy. */
+const sourceUrl = z.string().check(z.regex(/^https?:\/\/[^\s]+$/, 'must be an http(s):// address'));
 
 export const errandLinkSchema = z
   .strictObject({
     kind: z.enum(LINK_KINDS),
     verifiedAt: isoDate,
-    /** The stored page or document the address was checked against; null only for none-by-design. */
-    source: z.nullable(httpsUrl),
+    /** The stored page or document the address was checked against; none for none-by-design. */
+    source: z.optional(z.nullable(sourceUrl)),
     /** Why, for maintainers (English); required for home and none-by-design. */
-    note: z.optional(z.string().check(z.minLength(1), z.maxLength(400))),
+    note: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
   })
   .check(
     z.refine((link) => link.kind === 'deep' || link.kind === 'search' || Boolean(link.note), {
       message: 'a note is required for home and none-by-design',
       path: ['note'],
     }),
-    z.refine((link) => link.kind === 'none-by-design' || link.source !== null, {
+    z.refine((link) => link.kind === 'none-by-design' || Boolean(link.source), {
       message: 'a source is required unless the errand has no address by design',
       path: ['source'],
     }),
@@ -57,7 +59,7 @@ export const languagePageSchema = z.strictObject({
   /** errand: a page about this errand; general: the agency's general information. */
   scope: z.enum(['errand', 'general']),
   verifiedAt: isoDate,
-  source: httpsUrl,
+  source: sourceUrl,
 });
 export type LanguagePage = z.infer<typeof languagePageSchema>;
 
