@@ -10,6 +10,7 @@ import QRCode from 'qrcode';
 import { test, expect, openDoor, openKiosk, startVisit, type Page } from './fixtures';
 import type { LanguageCode } from '../../src/protocol/vocabulary';
 import { axeViolations } from './axe';
+import { layoutProblems } from './layout-check';
 
 interface Facts {
   errands: {
@@ -108,6 +109,10 @@ test('in Arabic, an errand with an Arabic agency page offers it, and the QR code
     expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(48);
   }
   expect(await axeViolations(page)).toEqual([]);
+  // At 200 % text on a tablet the long offer and the choice still fit without sideways scroll.
+  await page.setViewportSize({ width: 800, height: 1280 });
+  await page.locator('button[data-text-size="200"]').click();
+  expect(await layoutProblems(page)).toEqual([]);
 
   // The e-service stays the Swedish one: the visitor can switch the code to it.
   await page.locator('[data-qr-target=swedish]').click();
