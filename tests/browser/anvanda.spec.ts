@@ -44,7 +44,7 @@ test('offline: search with a typo, open the errand, show the QR code, go back', 
   await page.locator('[data-choice=phone]').click();
   const qr = page.getByTestId('errand-qr');
   await expect(qr).toBeVisible();
-  const url = 'https://www.skatteverket.se/privat/deklaration';
+  const url = 'https://skatteverket.se/privat/deklaration';
   await expect(qr).toHaveAttribute('aria-label', /skatteverket\.se\/privat\/deklaration/);
   // The drawn modules are exactly the QR code of the e-service address.
   const expected = QRCode.create(url, { errorCorrectionLevel: 'M' }).modules;

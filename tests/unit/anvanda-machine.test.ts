@@ -105,7 +105,7 @@ describe('the Använda flow', () => {
     expect(open.actor.getSnapshot().matches({ ready: { errand: 'kioskWarning' } })).toBe(true);
     expect(open.opened).toEqual([]);
     open.actor.send({ type: 'CONFIRM_OPEN_ON_KIOSK' });
-    expect(open.opened).toEqual(['https://www.skatteverket.se/privat/deklaration']);
+    expect(open.opened).toEqual(['https://skatteverket.se/privat/deklaration']);
     open.actor.send({ type: 'BACK' });
     expect(open.views[0]?.choice).toBe('kiosk');
 

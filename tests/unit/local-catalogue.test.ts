@@ -83,6 +83,53 @@ describe('a municipality catalogue', () => {
     expect(parseLocalCatalogue('<html>', facts).ok).toBe(false);
   });
 
+  it('changes the links of any errand without restating it, and refuses unknown ids', () => {
+    const kalmarPage = {
+      lang: 'ar',
+      url: 'https://www.kalmar.se/ar/bygglov',
+      scope: 'errand',
+      verifiedAt: '2026-12-01',
+      source: 'https://www.kalmar.se/ar/bygglov',
+    };
+    const withLinks = {
+      ...local,
+      links: {
+        // A built-in errand: this help point's own page for it.
+        vab: { eServiceUrl: 'https://www.forsakringskassan.se/vab-kalmar' },
+        // A built-in local errand kept as is, given the municipality's page and an Arabic one.
+        bostadsko: {
+          eServiceUrl: 'https://www.kalmar.se/bostad',
+          link: { kind: 'deep', verifiedAt: '2026-12-01', source: 'https://www.kalmar.se/bostad' },
+          languagePages: [kalmarPage],
+        },
+      },
+    };
+    const parsed = parseLocalCatalogue(withLinks, facts);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const merged = mergeCatalogue(facts, arabic, parsed.catalogue, 'ar');
+    const byId = (id: string) => merged.facts.errands.find((errand) => errand.id === id);
+    expect(byId('vab')?.eServiceUrl).toBe('https://www.forsakringskassan.se/vab-kalmar');
+    // The built-in record described the old address, so it no longer applies.
+    expect(byId('vab')?.link).toBeUndefined();
+    expect(byId('bostadsko')).toMatchObject({
+      eServiceUrl: 'https://www.kalmar.se/bostad',
+      link: { kind: 'deep' },
+      languagePages: [kalmarPage],
+    });
+    // Texts stay the built-in ones: only the links changed.
+    expect(merged.texts.errands.bostadsko).toEqual(arabic.errands.bostadsko);
+    expect(merged.swedishFallback.has('bostadsko')).toBe(false);
+
+    const unknown = parseLocalCatalogue({ ...local, links: { okand: {} } }, facts);
+    expect(!unknown.ok && unknown.reason).toMatch(/links\.okand: unknown errand/);
+    const notHttps = parseLocalCatalogue(
+      { ...local, links: { vab: { eServiceUrl: 'http://kalmar.se/vab' } } },
+      facts,
+    );
+    expect(!notHttps.ok && notHttps.reason).toMatch(/links\.vab\.eServiceUrl/);
+  });
+
   it('without a local catalogue the built-in one is used as is', () => {
     const merged = mergeCatalogue(facts, arabic, null, 'ar');
     expect(merged.facts).toBe(facts);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod/mini';
 import { codeSchema } from '../../../protocol/codes';
+import { agencyDomains, errandLinkSchema, isOnDomains, languagePagesSchema } from './errand-links';
 
 export const CATEGORY_CODES = [
   'taxes-registration',
@@ -49,6 +50,12 @@ export const agencySchema = z.strictObject({
   name: text(120),
   website: z.nullable(httpsUrl),
   phone: z.nullable(phone),
+  /** Domains the agency runs besides its website's (e.g. 1177.se for a region, bankid.com). */
+  otherDomains: z.optional(
+    z
+      .array(z.string().check(z.regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain name')))
+      .check(z.maxLength(10)),
+  ),
 });
 
 export const errandFactsSchema = z.strictObject({
@@ -68,6 +75,10 @@ export const errandFactsSchema = z.strictObject({
     website: z.nullable(httpsUrl),
     visit: z.enum(VISIT_CODES),
   }),
+  /** How eServiceUrl was verified. Required in the built-in catalogue (see catalogueProblems). */
+  link: z.optional(errandLinkSchema),
+  /** The agency's own pages in other languages, verified like the link. */
+  languagePages: z.optional(languagePagesSchema),
 });
 export type ErrandFacts = z.infer<typeof errandFactsSchema>;
 
@@ -128,4 +139,40 @@ export function catalogueProblems(facts: CatalogueFacts, texts: CatalogueTexts):
     if (!texts.categories[category]) problems.push(`category ${category} has no title`);
   }
   return [...new Set(problems)];
+}
+
+/**
+ * The built-in catalogue's link rules (a local catalogue's errands may leave `link` out): every
+ * errand says how its address was verified, deep links and language pages stay on the
+ * agency's own domains, and "none-by-design" means there is no address.
+ */
+export function linkProblems(facts: CatalogueFacts): string[] {
+  const problems: string[] = [];
+  for (const errand of facts.errands) {
+    const agency = facts.agencies[errand.agency];
+    const domains = agency ? agencyDomains(agency) : [];
+    const { link } = errand;
+    if (!link) {
+      problems.push(`errand ${errand.id} has no link record`);
+    } else if (link.kind === 'none-by-design' && errand.eServiceUrl !== null) {
+      problems.push(`errand ${errand.id}: none-by-design but eServiceUrl is set`);
+    } else if (link.kind !== 'none-by-design' && errand.eServiceUrl === null) {
+      problems.push(`errand ${errand.id}: ${link.kind} link without an eServiceUrl`);
+    } else if (
+      (link.kind === 'deep' || link.kind === 'search') &&
+      errand.eServiceUrl &&
+      !isOnDomains(errand.eServiceUrl, domains)
+    ) {
+      problems.push(`errand ${errand.id}: ${link.kind} link is not on ${domains.join(', ')}`);
+    }
+    const seen = new Set<string>();
+    for (const page of errand.languagePages ?? []) {
+      if (!isOnDomains(page.url, domains))
+        problems.push(`errand ${errand.id}: ${page.lang} page is not on ${domains.join(', ')}`);
+      const key = `${page.lang}:${page.scope}`;
+      if (seen.has(key)) problems.push(`errand ${errand.id}: two ${key} pages`);
+      seen.add(key);
+    }
+  }
+  return problems;
 }

@@ -14,6 +14,7 @@ import {
   type ErrandFacts,
 } from './catalogue-schema';
 import { buildErrandIndex, type ErrandIndex } from './errand-search';
+import { summarizeLinks, type LinkSummary } from './errand-links';
 import {
   loadLocalCatalogue,
   mergeCatalogue,
@@ -121,4 +122,9 @@ export async function refreshLocalCatalogue(
 export async function checkLocalCatalogue(raw: unknown): Promise<string | null> {
   const parsed = parseLocalCatalogue(raw, catalogueFactsSchema.parse(await readFile('errands')));
   return parsed.ok ? null : parsed.reason;
+}
+
+/** How old the built-in catalogue's links are, for the staff's status view. */
+export async function loadLinkSummary(): Promise<LinkSummary> {
+  return summarizeLinks(catalogueFactsSchema.parse(await readFile('errands')).errands);
 }

@@ -1,6 +1,7 @@
 /**
- * A municipality's own catalogue (`/local-catalogue.json`): local errands, and overrides of
- * built-in ones by id (e.g. the local e-service address of a municipal errand). It is merged
+ * A municipality's own catalogue (`/local-catalogue.json`): local errands, overrides of
+ * built-in ones by id (e.g. the local e-service address of a municipal errand), and changes to
+ * just the links of any errand (`links`), which need no texts. It is merged
  * over the built-in catalogue. An invalid file is refused with a message naming the field,
  * and the last good local catalogue stays in use. Texts missing in a language fall back to
  * Swedish, which every local errand must have.
@@ -21,6 +22,7 @@ import {
   type LocalContentLoad,
   type LocalContentSources,
 } from '../../../lib/local-content';
+import { linkOverrideSchema, type LinkOverride } from './errand-links';
 import { codeSchema } from '../../../protocol/codes';
 import { LANGUAGES, type LanguageCode } from '../../../protocol/vocabulary';
 
@@ -28,6 +30,8 @@ export const localCatalogueSchema = z.strictObject({
   schemaVersion: z.literal(1),
   agencies: z.optional(z.record(codeSchema, agencySchema)),
   errands: z.array(errandFactsSchema).check(z.maxLength(300)),
+  /** By errand id (built-in or local): this help point's own address or language pages. */
+  links: z.optional(z.record(codeSchema, linkOverrideSchema)),
   /** Per language: errand texts, and explanations for any new agency. Swedish is required. */
   texts: z.partialRecord(
     z.enum(LANGUAGES),
@@ -60,6 +64,10 @@ export function parseLocalCatalogue(raw: unknown, builtIn: CatalogueFacts): Loca
     if (!local.texts.sv?.errands[errand.id])
       problems.push(`texts.sv.errands.${errand.id} is missing`);
   }
+  const known = new Set([...builtIn.errands, ...local.errands].map((errand) => errand.id));
+  for (const id of Object.keys(local.links ?? {})) {
+    if (!known.has(id)) problems.push(`links.${id}: unknown errand`);
+  }
   for (const agency of Object.keys(local.agencies ?? {})) {
     if (!local.texts.sv?.agencies?.[agency])
       problems.push(`texts.sv.agencies.${agency} is missing`);
@@ -76,7 +84,28 @@ export interface MergedCatalogue {
   swedishFallback: Set<string>;
 }
 
-/** Built-in plus local: local errands replace built-in ones with the same id, new ones are added. */
+/**
+ * One errand with the help point's link changes. A new address without a new link record
+ * drops the built-in record, which described the old address.
+ */
+function withLinks<T extends CatalogueFacts['errands'][number]>(
+  errand: T,
+  change: LinkOverride | undefined,
+): T {
+  if (!change) return errand;
+  const next = { ...errand };
+  if (change.eServiceUrl !== undefined) {
+    next.eServiceUrl = change.eServiceUrl;
+    next.link = change.link;
+  } else if (change.link) next.link = change.link;
+  if (change.languagePages) next.languagePages = change.languagePages;
+  return next;
+}
+
+/**
+ * Built-in plus local: local errands replace built-in ones with the same id, new ones are
+ * added, and `links` changes the addresses of any of them.
+ */
 export function mergeCatalogue(
   facts: CatalogueFacts,
   texts: CatalogueTexts,
@@ -104,7 +133,10 @@ export function mergeCatalogue(
     facts: {
       ...facts,
       agencies: { ...facts.agencies, ...local.agencies },
-      errands: [...facts.errands.filter((errand) => !localIds.has(errand.id)), ...local.errands],
+      errands: [
+        ...facts.errands.filter((errand) => !localIds.has(errand.id)),
+        ...local.errands,
+      ].map((errand) => withLinks(errand, local.links?.[errand.id])),
     },
     texts: merged,
     swedishFallback,

@@ -10,11 +10,21 @@ import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
 import { QrCode } from '../../../components/QrCode';
 
 export type ErrandPanel = 'overview' | 'phone' | 'staff' | 'kioskWarning';
+/** Which address the QR code carries: the (Swedish) e-service or the page in the visitor's language. */
+export type QrTarget = 'swedish' | 'language';
+
+interface QrChoice {
+  target: QrTarget;
+  languageLabel: string;
+  onChoose: (target: QrTarget) => void;
+}
 
 interface ErrandChoicePanelProps {
   panel: ErrandPanel;
   staffRelay: StaffRelay | null;
   address: string | null;
+  /** Present when the agency has a page in the visitor's language as well as the e-service. */
+  qrChoice?: QrChoice | null;
   onConfirmOpenOnKiosk: () => void;
   onClose: () => void;
 }
@@ -23,6 +33,7 @@ export function ErrandChoicePanel({
   panel,
   staffRelay,
   address,
+  qrChoice = null,
   onConfirmOpenOnKiosk,
   onClose,
 }: ErrandChoicePanelProps) {
@@ -52,6 +63,7 @@ export function ErrandChoicePanel({
           {t('errand.phoneTitle')}
         </h3>
         <p>{t('errand.phoneText')}</p>
+        {qrChoice ? <QrChoiceButtons choice={qrChoice} /> : null}
         <QrCode text={address} label={t('errand.qrLabel', { address: shown })} />
         <p>
           {t('errand.addressLabel')} <bdi dir="ltr">{shown}</bdi>
@@ -96,5 +108,27 @@ export function ErrandChoicePanel({
       <StaffedDeskCard headingLevel={3} />
       {close}
     </section>
+  );
+}
+
+/** Two toggle buttons: the QR code carries either address, never both at once. */
+function QrChoiceButtons({ choice }: { choice: QrChoice }) {
+  const { t } = useTranslation();
+  const option = (target: QrTarget, label: string) => (
+    <button
+      type="button"
+      className="button button--secondary"
+      aria-pressed={choice.target === target}
+      onClick={() => choice.onChoose(target)}
+      data-qr-target={target}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div className="qr-choice button-row" role="group" aria-label={t('errand.qrChoiceLabel')}>
+      {option('swedish', t('errand.qrSwedish'))}
+      {option('language', choice.languageLabel)}
+    </div>
   );
 }

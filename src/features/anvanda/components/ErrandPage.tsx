@@ -4,13 +4,15 @@
  * allows it, open here), what to have ready, the steps and the contact details. Addresses are
  * shown as text, not links: a tap must never carry the kiosk away from the help point.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffRelay } from '../flow/anvanda-machine';
 import { BackButton } from '../../../components/BackButton';
 import { Screen } from '../../../components/Screen';
 import { Icon } from '../../../components/Icon';
 import type { LoadedCatalogue } from '../catalogue/load-catalogue';
-import { ErrandChoicePanel, type ErrandPanel } from './ErrandChoicePanel';
+import { languagePageFor } from '../catalogue/errand-links';
+import { ErrandChoicePanel, type ErrandPanel, type QrTarget } from './ErrandChoicePanel';
 
 interface ErrandPageProps {
   catalogue: LoadedCatalogue;
@@ -30,12 +32,30 @@ interface ErrandPageProps {
 export function ErrandPage(props: ErrandPageProps) {
   const { catalogue, errandId, panel, mayOpenOnKiosk, backLabel } = props;
   const { t } = useTranslation();
+  const [qrTarget, setQrTarget] = useState<QrTarget>('swedish');
   const facts = catalogue.errandsById.get(errandId);
   const texts = catalogue.texts.errands[errandId];
   if (!facts || !texts) return null;
   const agency = catalogue.facts.agencies[facts.agency];
   const textLang = catalogue.swedishFallback.has(errandId) ? 'sv' : undefined;
   const phoneAddress = facts.eServiceUrl ?? facts.contact.website ?? agency?.website ?? null;
+  // The agency's own page in the visitor's language, offered beside the (Swedish) e-service.
+  const languagePage = languagePageFor(facts.languagePages, catalogue.language);
+  const languageLabel = languagePage
+    ? t(
+        languagePage.scope === 'errand'
+          ? 'errand.languagePageErrand'
+          : 'errand.languagePageGeneral',
+        {
+          agency: agency?.name ?? '',
+        },
+      )
+    : null;
+  const showQr = (target: QrTarget) => {
+    setQrTarget(target);
+    props.onShowPhone();
+  };
+  const qrAddress = qrTarget === 'language' && languagePage ? languagePage.url : phoneAddress;
 
   return (
     <Screen
@@ -71,11 +91,22 @@ export function ErrandPage(props: ErrandPageProps) {
             <button
               type="button"
               className="button button--primary button--choice"
-              aria-expanded={panel === 'phone'}
-              onClick={props.onShowPhone}
+              aria-expanded={panel === 'phone' && qrTarget === 'swedish'}
+              onClick={() => showQr('swedish')}
               data-choice="phone"
             >
               {t('errand.phoneButton')}
+            </button>
+          ) : null}
+          {languagePage ? (
+            <button
+              type="button"
+              className="button button--secondary button--choice"
+              aria-expanded={panel === 'phone' && qrTarget === 'language'}
+              onClick={() => showQr('language')}
+              data-choice="language-page"
+            >
+              {languageLabel}
             </button>
           ) : null}
           <button
@@ -102,7 +133,12 @@ export function ErrandPage(props: ErrandPageProps) {
         <ErrandChoicePanel
           panel={panel}
           staffRelay={props.staffRelay}
-          address={phoneAddress}
+          address={qrAddress}
+          qrChoice={
+            languagePage && languageLabel && phoneAddress
+              ? { target: qrTarget, languageLabel, onChoose: setQrTarget }
+              : null
+          }
           onConfirmOpenOnKiosk={props.onConfirmOpenOnKiosk}
           onClose={props.onClosePanel}
         />

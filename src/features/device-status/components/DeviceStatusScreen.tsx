@@ -10,7 +10,10 @@ import type { TriggerResult } from '../../../sync/sync-scheduler';
 import { wrongClockMinutes } from '../../../sync/clock-skew';
 import { useDeviceStatus, type DeviceStatusSource } from '../use-device-status';
 import { DeadLetters } from './DeadLetters';
+import { LinkAgeStatus, type LinkAge } from './LinkAgeStatus';
 import './device-status.css';
+
+export type { LinkAge };
 
 interface DeviceStatusScreenProps {
   source: DeviceStatusSource | null;
@@ -20,6 +23,8 @@ interface DeviceStatusScreenProps {
   identity: { deviceId: string; helpPointId: string } | null;
   /** Absent inside the staff app, whose navigation leads away instead. */
   onClose?: () => void;
+  /** How old the catalogue's errand links are; null while it loads or when it cannot. */
+  links?: LinkAge | null;
 }
 
 function megabytes(bytes: number | null): string {
@@ -55,6 +60,7 @@ export function DeviceStatusScreen({
   appVersion,
   identity,
   onClose,
+  links = null,
 }: DeviceStatusScreenProps) {
   const { t, i18n } = useTranslation();
   const { snapshot, progress, error } = useDeviceStatus(source);
@@ -132,6 +138,7 @@ export function DeviceStatusScreen({
             </dd>
             <dt>{t('status.appVersion')}</dt>
             <dd>{appVersion}</dd>
+            <LinkAgeStatus links={links} />
             <dt>{t('status.helpPoint')}</dt>
             <dd data-testid="status-help-point">
               <code>{identity?.helpPointId ?? '–'}</code>
