@@ -5,7 +5,7 @@
  * screen stays fast.
  */
 import { startUpdateManager, type UpdateController } from '../../features/pwa/update-manager';
-import { takeEnrollmentFromUrl } from '../../sync/enrollment-link';
+import { takeEnrollmentFragment } from '../../sync/enrollment-fragment';
 import { createCollectorService, type CollectorService } from './collector';
 import { loadConfig, type ConfigService } from './config';
 import { createContentService, type ContentService } from './content';
@@ -35,7 +35,7 @@ export interface AppServices {
 
 export async function createAppServices(): Promise<AppServices> {
   // Read before anything waits, and removed from the address at once.
-  const startupLink = takeEnrollmentFromUrl(window.location, window.history);
+  const startupLink = takeEnrollmentFragment(window.location, window.history);
   const storage = createStorageService();
   const config = await loadConfig(storage, await readStartupState().catch(() => undefined));
   const current = config.current;

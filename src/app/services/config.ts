@@ -9,14 +9,9 @@
  * it is kept (already checked) in the Cache API and used at once at the next start; the file
  * is fetched again behind it (refresh), and a changed copy applies on the next attract screen.
  */
-import {
-  DEFAULT_KIOSK_CONFIG,
-  loadKioskConfig,
-  parseKioskConfig,
-  type ConfigLoadResult,
-  type KioskConfig,
-} from '../../lib/kiosk-config';
-import { parseSettingsDocument, type HelpPointSettings } from '../../lib/help-point-settings';
+import { DEFAULT_KIOSK_CONFIG, type ConfigLoadResult } from '../../lib/kiosk-config-defaults';
+import type { KioskConfig } from '../../lib/kiosk-config';
+import type { HelpPointSettings } from '../../lib/help-point-settings';
 import { CONFIG_CACHE, LOCAL_FILE_HEADER } from '../../protocol/worker-messages';
 import type { StorageService } from './storage';
 import type { StartupState } from './startup-settings';
@@ -83,7 +78,11 @@ export async function loadConfig(
   storage: StorageService,
   startup: StartupState = { settings: null, enrolled: false },
 ): Promise<ConfigService> {
-  const kept = startup.enrolled ? parseSettingsDocument(startup.settings) : null;
+  // The schemas (and zod) load only when something must be checked: a kiosk that is not
+  // enrolled and has a checked copy starts without them.
+  const kept = startup.enrolled
+    ? (await import('../../lib/help-point-settings')).parseSettingsDocument(startup.settings)
+    : null;
   if (kept?.ok) {
     const { settings } = kept;
     return {
@@ -108,6 +107,7 @@ export async function loadConfig(
       async refresh() {
         const raw = await fetchConfigFile().catch(() => undefined);
         if (raw === undefined) return false;
+        const { parseKioskConfig } = await import('../../lib/kiosk-config');
         const parsed = parseKioskConfig(raw);
         if (!parsed.ok) {
           // Start again without the checked copy: the network path reports the refusal to
@@ -125,6 +125,7 @@ export async function loadConfig(
   }
 
   let toKeep: KioskConfig | null = null;
+  const { loadKioskConfig } = await import('../../lib/kiosk-config');
   const loaded = await loadKioskConfig({
     fetchConfig: fetchConfigFile,
     readLastGood: async () => (await storage.open()).lastGoodCopy('kiosk-config'),
