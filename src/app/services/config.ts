@@ -42,7 +42,7 @@ async function configCache(): Promise<Cache | null> {
 }
 
 /** The copy this device last checked, unchecked again: it was checked before it was kept. */
-async function readCheckedCopy(): Promise<KioskConfig | null> {
+export async function readCheckedCopy(): Promise<KioskConfig | null> {
   const response = await (await configCache())?.match(CHECKED_PATH).catch(() => undefined);
   const config = (await response?.json().catch(() => null)) as KioskConfig | null | undefined;
   return config && typeof config === 'object' ? config : null;
@@ -77,6 +77,8 @@ function withoutPin(config: KioskConfig): KioskConfig {
 export async function loadConfig(
   storage: StorageService,
   startup: StartupState = { settings: null, enrolled: false },
+  /** The checked copy, when its read was started earlier (early-reads.ts). */
+  checkedCopy?: Promise<KioskConfig | null>,
 ): Promise<ConfigService> {
   // The schemas (and zod) load only when something must be checked: a kiosk that is not
   // enrolled and has a checked copy starts without them.
@@ -95,7 +97,7 @@ export async function loadConfig(
     };
   }
 
-  const checked = await readCheckedCopy();
+  const checked = await (checkedCopy ?? readCheckedCopy());
   if (checked) {
     const current = withoutPin(checked);
     return {
