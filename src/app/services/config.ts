@@ -67,6 +67,21 @@ async function fetchConfigFile(): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
+let firstFetch: Promise<unknown> | null = null;
+
+/**
+ * A first start (no checked copy) needs the file and the schemas that check it: asked for as
+ * soon as that is known (early-reads.ts), side by side, and used once by loadConfig.
+ */
+export function prefetchFirstConfig(): Promise<unknown> {
+  if (!firstFetch) {
+    firstFetch = fetchConfigFile();
+    firstFetch.catch(() => undefined);
+    void import('../../lib/kiosk-config').catch(() => undefined);
+  }
+  return firstFetch;
+}
+
 /** The public defaults may not unlock staff mode, whatever someone put in the file. */
 function withoutPin(config: KioskConfig): KioskConfig {
   const rest = { ...config };
@@ -83,7 +98,10 @@ export async function loadConfig(
   // The schemas (and zod) load only when something must be checked: a kiosk that is not
   // enrolled and has a checked copy starts without them.
   const kept = startup.enrolled
-    ? (await import('../../lib/help-point-settings')).parseSettingsDocument(startup.settings)
+    ? await import('../../lib/help-point-settings').then(
+        ({ parseSettingsDocument }) => parseSettingsDocument(startup.settings),
+        () => null,
+      )
     : null;
   if (kept?.ok) {
     const { settings } = kept;
@@ -127,16 +145,21 @@ export async function loadConfig(
   }
 
   let toKeep: KioskConfig | null = null;
-  const { loadKioskConfig } = await import('../../lib/kiosk-config');
-  const loaded = await loadKioskConfig({
-    fetchConfig: fetchConfigFile,
-    readLastGood: async () => (await storage.open()).lastGoodCopy('kiosk-config'),
-    // Kept after start-up (keepLastGood), so the first screen does not wait for storage.
-    saveLastGood: async (config) => {
-      toKeep = config;
-      await keepCheckedCopy(config);
-    },
-  }).catch((): ConfigLoadResult => ({ status: 'unreachable', config: DEFAULT_KIOSK_CONFIG }));
+  const file = prefetchFirstConfig();
+  firstFetch = null;
+  const loaded = await import('../../lib/kiosk-config')
+    .then(({ loadKioskConfig }) =>
+      loadKioskConfig({
+        fetchConfig: () => file,
+        readLastGood: async () => (await storage.open()).lastGoodCopy('kiosk-config'),
+        // Kept after start-up (keepLastGood), so the first screen does not wait for storage.
+        saveLastGood: async (config) => {
+          toKeep = config;
+          await keepCheckedCopy(config);
+        },
+      }),
+    )
+    .catch((): ConfigLoadResult => ({ status: 'unreachable', config: DEFAULT_KIOSK_CONFIG }));
   if (loaded.status === 'refused') {
     console.error(`kiosk-config.json refused: ${loaded.reason}`);
   }

@@ -5,7 +5,7 @@
  * is still evaluating React and the rest of the app, instead of after: on a cold start both
  * cost tens of milliseconds.
  */
-import { readCheckedCopy } from './config';
+import { prefetchFirstConfig, readCheckedCopy } from './config';
 import { readStartupState, type StartupState } from './startup-settings';
 import type { KioskConfig } from '../../lib/kiosk-config';
 
@@ -14,7 +14,13 @@ export interface EarlyReads {
   checkedCopy: Promise<KioskConfig | null>;
 }
 
-export const earlyReads: EarlyReads = {
-  startup: readStartupState().catch(() => undefined),
-  checkedCopy: readCheckedCopy().catch(() => null),
-};
+const startup = readStartupState().catch(() => undefined);
+const checkedCopy = readCheckedCopy().catch(() => null);
+
+// A first start (not enrolled, no checked copy) needs the file and the schemas that check
+// it: asked for now rather than once the app's script has run.
+void Promise.all([startup, checkedCopy]).then(([state, copy]) => {
+  if (!copy && !state?.enrolled) void prefetchFirstConfig();
+});
+
+export const earlyReads: EarlyReads = { startup, checkedCopy };
