@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { APP_VERSION_PATTERN } from './src/protocol/codes';
 import { preloadFirstScreenFonts } from './scripts/vite-preload-fonts';
+import { preloadConfigCheck } from './scripts/vite-preload-config-check';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -60,6 +61,7 @@ export default defineConfig({
   plugins: [
     react(),
     preloadFirstScreenFonts(),
+    preloadConfigCheck(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

@@ -1,4 +1,6 @@
 /** Entry point: fonts and styles, translations, the app's services, then the kiosk. */
+// First: starts the reads the first screen waits for while the rest is still being evaluated.
+import { earlyReads } from './app/services/early-reads';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/fonts.css';
@@ -16,7 +18,7 @@ import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
 
 async function boot() {
-  const [, services] = await Promise.all([initI18n(), createAppServices()]);
+  const [, services] = await Promise.all([initI18n(), createAppServices(earlyReads)]);
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing from index.html');
   createRoot(root).render(

@@ -19,7 +19,6 @@ import { useActivity } from '../features/session/use-activity';
 import { toVisitData } from '../features/session/visit-log';
 import { VisitToolbar } from '../features/session/components/VisitToolbar';
 import { IdleWarningDialog } from '../features/session/components/IdleWarningDialog';
-import { PinDialog } from '../features/staff/components/PinDialog';
 import { KioskConfigContext } from '../lib/kiosk-config-context';
 import { applyLanguage, loadNamespaces } from '../lib/i18n';
 import { wipeVisitor } from '../lib/visitor-wipe';
@@ -29,18 +28,32 @@ import {
   subscribeEServiceWindow,
 } from '../lib/eservice-window';
 import { KioskScreen } from './KioskScreen';
-import { ReEnrollDialog } from './ReEnrollDialog';
 import { checkStaffPin, useStaffLock } from './use-staff-lock';
-import { useStatusView } from './StatusView';
+import { useStatusView } from './use-status-view';
 import { useDeviceRole } from './use-device-role';
 import { useEnrolled } from './use-enrolled';
-import { NotEnrolledScreen } from '../features/device-status/components/NotEnrolledScreen';
 import type { AppServices } from './services/app-services';
 
 // The staff app (tagging, requests, courses, status) and its strings load only when opened.
 const StaffRoot = lazy(() =>
   Promise.all([import('./StaffRoot'), loadNamespaces(['staff', 'courses'])]).then(([module]) => ({
     default: module.StaffRoot,
+  })),
+);
+
+// Dialogs that a start never shows load when first opened (precached, so offline too).
+const PinDialog = lazy(() =>
+  import('../features/staff/components/PinDialog').then((module) => ({
+    default: module.PinDialog,
+  })),
+);
+const ReEnrollDialog = lazy(() =>
+  import('./ReEnrollDialog').then((module) => ({ default: module.ReEnrollDialog })),
+);
+// Shown only when #status is opened on a kiosk that is not enrolled.
+const NotEnrolledScreen = lazy(() =>
+  import('../features/device-status/components/NotEnrolledScreen').then((module) => ({
+    default: module.NotEnrolledScreen,
   })),
 );
 
@@ -126,15 +139,17 @@ export function App({ services }: { services: AppServices }) {
   // An enrolled device moves to another collector only once staff confirm with the PIN.
   const reEnroll =
     enrollment.status === 'confirm' ? (
-      <ReEnrollDialog
-        host={enrollment.host}
-        currentHost={enrollment.currentHost}
-        helpPointId={enrollment.helpPointId}
-        configured={config.staffPin !== undefined}
-        checkPin={(pin) => checkStaffPin(services, pin)}
-        onConfirmed={() => void services.enrollment.confirm()}
-        onCancel={() => services.enrollment.cancel()}
-      />
+      <Suspense fallback={null}>
+        <ReEnrollDialog
+          host={enrollment.host}
+          currentHost={enrollment.currentHost}
+          helpPointId={enrollment.helpPointId}
+          configured={config.staffPin !== undefined}
+          checkPin={(pin) => checkStaffPin(services, pin)}
+          onConfirmed={() => void services.enrollment.confirm()}
+          onCancel={() => services.enrollment.cancel()}
+        />
+      </Suspense>
     ) : null;
 
   // New settings apply only on an idle kiosk's attract screen, never in a visit or staff mode.
@@ -151,7 +166,9 @@ export function App({ services }: { services: AppServices }) {
   if (role === 'kiosk' && !enrolled && statusView.open && idle) {
     return (
       <KioskConfigContext.Provider value={config}>
-        <NotEnrolledScreen appVersion={__APP_VERSION__} onClose={statusView.close} />
+        <Suspense fallback={null}>
+          <NotEnrolledScreen appVersion={__APP_VERSION__} onClose={statusView.close} />
+        </Suspense>
       </KioskConfigContext.Provider>
     );
   }
@@ -202,16 +219,18 @@ export function App({ services }: { services: AppServices }) {
         }
       />
       {idle && (staff.state.matches('entering') || staff.state.matches('checking')) ? (
-        <PinDialog
-          configured={config.staffPin !== undefined}
-          checking={staff.state.matches('checking')}
-          problem={staff.state.context.problem}
-          onSubmit={(pin) => staff.send({ type: 'SUBMIT', pin })}
-          onCancel={() => {
-            statusView.close();
-            staff.send({ type: 'CANCEL' });
-          }}
-        />
+        <Suspense fallback={null}>
+          <PinDialog
+            configured={config.staffPin !== undefined}
+            checking={staff.state.matches('checking')}
+            problem={staff.state.context.problem}
+            onSubmit={(pin) => staff.send({ type: 'SUBMIT', pin })}
+            onCancel={() => {
+              statusView.close();
+              staff.send({ type: 'CANCEL' });
+            }}
+          />
+        </Suspense>
       ) : null}
       {inVisit && warningEndsAt !== null ? (
         <IdleWarningDialog

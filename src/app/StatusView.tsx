@@ -9,22 +9,6 @@ import type { AppServices } from './services/app-services';
 import type { DeviceIdentity } from '../db/local-data';
 import type { SyncController } from './services/sync-controller';
 
-const STATUS_HASH = '#status';
-
-export function useStatusView() {
-  const [open, setOpen] = useState(() => window.location.hash === STATUS_HASH);
-  useEffect(() => {
-    const onHashChange = () => setOpen(window.location.hash === STATUS_HASH);
-    window.addEventListener('hashchange', onHashChange);
-    return () => window.removeEventListener('hashchange', onHashChange);
-  }, []);
-  const close = () => {
-    window.history.replaceState(null, '', window.location.pathname + window.location.search);
-    setOpen(false);
-  };
-  return { open, close };
-}
-
 export function StatusView({
   services,
   onClose,

@@ -7,8 +7,7 @@ import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
 import { staffLockMachine } from '../features/staff/pin/staff-lock-machine';
 import { attemptUnlock, UNLOCKED, type UnlockResult } from '../features/staff/pin/pin-lockout';
-import { staffSessionMs } from '../lib/kiosk-config';
-import { verifyPin } from '../lib/pin-hash';
+import { staffSessionMs } from '../lib/kiosk-config-defaults';
 import type { AppServices } from './services/app-services';
 
 /**
@@ -22,9 +21,12 @@ export async function checkStaffPin(
   const stored = config.current.staffPin;
   const data = await storage.open().catch(() => null);
   const state = (await data?.staffLockout()) ?? UNLOCKED;
-  const result = await attemptUnlock(state, Date.now(), async () =>
-    stored ? verifyPin(pin, stored) : false,
-  );
+  const result = await attemptUnlock(state, Date.now(), async () => {
+    if (!stored) return false;
+    // Loaded at the first try, not with the attract screen (its PIN schema brings zod).
+    const { verifyPin } = await import('../lib/pin-hash');
+    return verifyPin(pin, stored);
+  });
   await data?.setStaffLockout(result.state);
   return result;
 }

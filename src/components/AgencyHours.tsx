@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import { AGENCY_NAMES_SV, rowsOn, weekdayOf } from '../lib/agency-hours';
 import { useKioskConfig } from '../lib/kiosk-config-context';
-import { WEEKDAYS } from '../lib/kiosk-config';
+import { WEEKDAYS } from '../lib/kiosk-config-defaults';
 import { Icon } from './Icon';
 
 const hoursText = (from: string, to: string) => `\u2066${from}–${to}\u2069`;

@@ -1,7 +1,7 @@
 /** Where the staffed desk is and when help is staffed, from the help point's configuration. */
 import { useTranslation } from 'react-i18next';
 import { useKioskConfig } from '../lib/kiosk-config-context';
-import { localisedConfigText } from '../lib/kiosk-config';
+import { localisedConfigText } from '../lib/kiosk-config-defaults';
 import { isLanguageCode } from '../protocol/vocabulary';
 import { AgencyHours } from './AgencyHours';
 import { Icon } from './Icon';

@@ -1,6 +1,7 @@
 /** Makes the loaded help-point configuration available to every feature's screens. */
 import { createContext, useContext } from 'react';
-import { DEFAULT_KIOSK_CONFIG, type KioskConfig } from './kiosk-config';
+import type { KioskConfig } from './kiosk-config';
+import { DEFAULT_KIOSK_CONFIG } from './kiosk-config-defaults';
 
 export const KioskConfigContext = createContext<KioskConfig>(DEFAULT_KIOSK_CONFIG);
 

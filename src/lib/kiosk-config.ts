@@ -9,10 +9,11 @@ import { describeIssues } from './schema-errors';
 import { pinHashSchema } from './pin-hash';
 import { codeSchema } from '../protocol/codes';
 import { displayTextSchema } from '../protocol/display-text';
-import { LANGUAGES, type LanguageCode } from '../protocol/vocabulary';
+import { LANGUAGES } from '../protocol/vocabulary';
+import { DEFAULT_KIOSK_CONFIG, WEEKDAYS, type ConfigLoadResult } from './kiosk-config-defaults';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+// What the first screen needs without the schemas (so without zod) lives in the defaults module.
+export * from './kiosk-config-defaults';
 
 const clockTime = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'));
 const localisedText = z
@@ -93,40 +94,6 @@ export const kioskConfigSchema = z.strictObject({
 });
 export type KioskConfig = z.infer<typeof kioskConfigSchema>;
 
-export const DEFAULT_STAFF_LOCK_MINUTES = 2;
-
-/** How long staff mode stays open on a kiosk without a touch. */
-export function staffSessionMs(config: Pick<KioskConfig, 'staffLockMinutes'>): number {
-  return (config.staffLockMinutes ?? DEFAULT_STAFF_LOCK_MINUTES) * 60_000;
-}
-
-export const DEFAULT_KIOSK_CONFIG: KioskConfig = {
-  helpPointId: 'demo-bibliotek',
-  helpPointName: 'Stadsbiblioteket',
-  ownerName: 'Exempels kommun',
-  deskLocation: {
-    sv: 'Informationsdisken på entréplan, till vänster om ingången.',
-    en: 'The information desk on the entrance floor, to the left of the entrance.',
-  },
-  staffedHours: [
-    { days: ['mon', 'tue', 'wed', 'thu'], from: '10:00', to: '16:00' },
-    { days: ['fri'], from: '10:00', to: '13:00' },
-  ],
-  idleSeconds: 90,
-  warningSeconds: 60,
-  updateCheckMinutes: 30,
-  syncPeriodSeconds: 60,
-  logRetentionDays: 30,
-  deadLetterRetentionDays: 90,
-  eServiceIdleMinutes: 15,
-  accessibilityContact: { email: 'tillganglighet@kommun.example', phone: '0480-45 00 00' },
-};
-
-export type ConfigLoadResult =
-  | { status: 'loaded'; config: KioskConfig }
-  | { status: 'refused'; config: KioskConfig; reason: string }
-  | { status: 'unreachable'; config: KioskConfig };
-
 /** Validates raw JSON; on failure explains which field is wrong, in words an IT officer can act on. */
 export function parseKioskConfig(
   raw: unknown,
@@ -161,12 +128,4 @@ export async function loadKioskConfig(sources: ConfigSources): Promise<ConfigLoa
   if (!parsed.ok) return { status: 'refused', config: await fallback(), reason: parsed.reason };
   await sources.saveLastGood(parsed.config).catch(() => undefined);
   return { status: 'loaded', config: parsed.config };
-}
-
-export function localisedConfigText(
-  texts: KioskConfig['deskLocation'],
-  language: LanguageCode,
-): { text: string; lang: LanguageCode } {
-  const own = texts[language];
-  return own ? { text: own, lang: language } : { text: texts.sv ?? '', lang: 'sv' };
 }

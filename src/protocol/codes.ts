@@ -5,6 +5,9 @@
 import { z } from 'zod/mini';
 import { MINUTE_TIME_RULE, isRealMinute } from './times';
 
+// In times.ts (no zod), so that the kiosk's visit log does not load the schemas.
+export { toMinute } from './times';
+
 /**
  * Lower-case slug used for help-point, errand, lesson and item ids: never free text. A run
  * of six or more digits is refused too, so a personal identity number (ÅÅMMDD-NNNN) cannot
@@ -43,8 +46,3 @@ export const DEVICE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
  * A real calendar minute (times.ts), not only the pattern: 2026-13-45T99:99Z is refused.
  */
 export const minuteTimestampSchema = z.string().check(z.refine(isRealMinute, MINUTE_TIME_RULE));
-
-/** Truncates a time to the minute, in UTC, as the envelope's minute fields require. */
-export function toMinute(epochMs: number): string {
-  return new Date(epochMs).toISOString().slice(0, 16) + 'Z';
-}

@@ -127,7 +127,7 @@ export const enrollRequestSchema = z.strictObject({ code: enrollmentLinkSchema.s
 export const enrollResponseSchema = z.strictObject({ enrollment: enrollmentSchema });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
-export const ENROLL_FRAGMENT = 'enroll=';
+export { ENROLL_FRAGMENT } from './enroll-fragment';
 
 export function encodeEnrollmentLink(link: EnrollmentLink): string {
   const json = JSON.stringify(link);

@@ -116,3 +116,8 @@ export function normalisedInstant(text: string): string {
   if (!parsed.ok) throw new RangeError(`not a valid instant: ${parsed.problem}`);
   return parsed.normalised;
 }
+
+/** Truncates a time to the minute, in UTC, as the envelope's minute fields require. */
+export function toMinute(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 16) + 'Z';
+}

@@ -4,18 +4,22 @@
  * it is read once and removed from the address and history. A link to a collector that is
  * neither https: nor on this machine reads as invalid.
  */
-import { decodeEnrollmentLink, ENROLL_FRAGMENT, type EnrollmentLink } from '../protocol/sync-api';
+import { decodeEnrollmentLink, type EnrollmentLink } from '../protocol/sync-api';
+import { takeEnrollmentFragment } from './enrollment-fragment';
 
 export type EnrollmentLinkResult =
   { status: 'none' } | { status: 'link'; link: EnrollmentLink } | { status: 'invalid' };
+
+/** Checks a fragment taken from the address (null: there was none). */
+export function readEnrollmentFragment(encoded: string | null): EnrollmentLinkResult {
+  if (encoded === null) return { status: 'none' };
+  const link = decodeEnrollmentLink(encoded);
+  return link ? { status: 'link', link } : { status: 'invalid' };
+}
 
 export function takeEnrollmentFromUrl(
   location: Pick<Location, 'hash' | 'pathname' | 'search'>,
   history: Pick<History, 'replaceState'>,
 ): EnrollmentLinkResult {
-  const hash = location.hash.replace(/^#/, '');
-  if (!hash.startsWith(ENROLL_FRAGMENT)) return { status: 'none' };
-  history.replaceState(null, '', `${location.pathname}${location.search}`);
-  const link = decodeEnrollmentLink(hash.slice(ENROLL_FRAGMENT.length));
-  return link ? { status: 'link', link } : { status: 'invalid' };
+  return readEnrollmentFragment(takeEnrollmentFragment(location, history));
 }

@@ -5,7 +5,7 @@
  * screen stays fast.
  */
 import { startUpdateManager, type UpdateController } from '../../features/pwa/update-manager';
-import { takeEnrollmentFromUrl } from '../../sync/enrollment-link';
+import { takeEnrollmentFragment } from '../../sync/enrollment-fragment';
 import { createCollectorService, type CollectorService } from './collector';
 import { loadConfig, type ConfigService } from './config';
 import { createContentService, type ContentService } from './content';
@@ -14,6 +14,7 @@ import { createIdentityService, type IdentityService } from './identity';
 import { createLogService, type LogService } from './logs';
 import { createSettingsService, type SettingsService } from './settings';
 import { readStartupState } from './startup-settings';
+import type { EarlyReads } from './early-reads';
 import { createStorageService, type StorageService } from './storage';
 import { createSyncService, type SyncService } from './sync';
 
@@ -33,11 +34,12 @@ export interface AppServices {
   afterInteractive(): void;
 }
 
-export async function createAppServices(): Promise<AppServices> {
+export async function createAppServices(early?: EarlyReads): Promise<AppServices> {
   // Read before anything waits, and removed from the address at once.
-  const startupLink = takeEnrollmentFromUrl(window.location, window.history);
+  const startupLink = takeEnrollmentFragment(window.location, window.history);
   const storage = createStorageService();
-  const config = await loadConfig(storage, await readStartupState().catch(() => undefined));
+  const startup = early ? early.startup : readStartupState().catch(() => undefined);
+  const config = await loadConfig(storage, await startup, early?.checkedCopy);
   const current = config.current;
   if (config.settings) {
     // Tests and staff can see which settings version this page runs on.

@@ -9,14 +9,9 @@
  * it is kept (already checked) in the Cache API and used at once at the next start; the file
  * is fetched again behind it (refresh), and a changed copy applies on the next attract screen.
  */
-import {
-  DEFAULT_KIOSK_CONFIG,
-  loadKioskConfig,
-  parseKioskConfig,
-  type ConfigLoadResult,
-  type KioskConfig,
-} from '../../lib/kiosk-config';
-import { parseSettingsDocument, type HelpPointSettings } from '../../lib/help-point-settings';
+import { DEFAULT_KIOSK_CONFIG, type ConfigLoadResult } from '../../lib/kiosk-config-defaults';
+import type { KioskConfig } from '../../lib/kiosk-config';
+import type { HelpPointSettings } from '../../lib/help-point-settings';
 import { CONFIG_CACHE, LOCAL_FILE_HEADER } from '../../protocol/worker-messages';
 import type { StorageService } from './storage';
 import type { StartupState } from './startup-settings';
@@ -47,7 +42,7 @@ async function configCache(): Promise<Cache | null> {
 }
 
 /** The copy this device last checked, unchecked again: it was checked before it was kept. */
-async function readCheckedCopy(): Promise<KioskConfig | null> {
+export async function readCheckedCopy(): Promise<KioskConfig | null> {
   const response = await (await configCache())?.match(CHECKED_PATH).catch(() => undefined);
   const config = (await response?.json().catch(() => null)) as KioskConfig | null | undefined;
   return config && typeof config === 'object' ? config : null;
@@ -72,6 +67,21 @@ async function fetchConfigFile(): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
+let firstFetch: Promise<unknown> | null = null;
+
+/**
+ * A first start (no checked copy) needs the file and the schemas that check it: asked for as
+ * soon as that is known (early-reads.ts), side by side, and used once by loadConfig.
+ */
+export function prefetchFirstConfig(): Promise<unknown> {
+  if (!firstFetch) {
+    firstFetch = fetchConfigFile();
+    firstFetch.catch(() => undefined);
+    void import('../../lib/kiosk-config').catch(() => undefined);
+  }
+  return firstFetch;
+}
+
 /** The public defaults may not unlock staff mode, whatever someone put in the file. */
 function withoutPin(config: KioskConfig): KioskConfig {
   const rest = { ...config };
@@ -82,8 +92,17 @@ function withoutPin(config: KioskConfig): KioskConfig {
 export async function loadConfig(
   storage: StorageService,
   startup: StartupState = { settings: null, enrolled: false },
+  /** The checked copy, when its read was started earlier (early-reads.ts). */
+  checkedCopy?: Promise<KioskConfig | null>,
 ): Promise<ConfigService> {
-  const kept = startup.enrolled ? parseSettingsDocument(startup.settings) : null;
+  // The schemas (and zod) load only when something must be checked: a kiosk that is not
+  // enrolled and has a checked copy starts without them.
+  const kept = startup.enrolled
+    ? await import('../../lib/help-point-settings').then(
+        ({ parseSettingsDocument }) => parseSettingsDocument(startup.settings),
+        () => null,
+      )
+    : null;
   if (kept?.ok) {
     const { settings } = kept;
     return {
@@ -96,7 +115,7 @@ export async function loadConfig(
     };
   }
 
-  const checked = await readCheckedCopy();
+  const checked = await (checkedCopy ?? readCheckedCopy());
   if (checked) {
     const current = withoutPin(checked);
     return {
@@ -108,6 +127,7 @@ export async function loadConfig(
       async refresh() {
         const raw = await fetchConfigFile().catch(() => undefined);
         if (raw === undefined) return false;
+        const { parseKioskConfig } = await import('../../lib/kiosk-config');
         const parsed = parseKioskConfig(raw);
         if (!parsed.ok) {
           // Start again without the checked copy: the network path reports the refusal to
@@ -125,15 +145,21 @@ export async function loadConfig(
   }
 
   let toKeep: KioskConfig | null = null;
-  const loaded = await loadKioskConfig({
-    fetchConfig: fetchConfigFile,
-    readLastGood: async () => (await storage.open()).lastGoodCopy('kiosk-config'),
-    // Kept after start-up (keepLastGood), so the first screen does not wait for storage.
-    saveLastGood: async (config) => {
-      toKeep = config;
-      await keepCheckedCopy(config);
-    },
-  }).catch((): ConfigLoadResult => ({ status: 'unreachable', config: DEFAULT_KIOSK_CONFIG }));
+  const file = prefetchFirstConfig();
+  firstFetch = null;
+  const loaded = await import('../../lib/kiosk-config')
+    .then(({ loadKioskConfig }) =>
+      loadKioskConfig({
+        fetchConfig: () => file,
+        readLastGood: async () => (await storage.open()).lastGoodCopy('kiosk-config'),
+        // Kept after start-up (keepLastGood), so the first screen does not wait for storage.
+        saveLastGood: async (config) => {
+          toKeep = config;
+          await keepCheckedCopy(config);
+        },
+      }),
+    )
+    .catch((): ConfigLoadResult => ({ status: 'unreachable', config: DEFAULT_KIOSK_CONFIG }));
   if (loaded.status === 'refused') {
     console.error(`kiosk-config.json refused: ${loaded.reason}`);
   }

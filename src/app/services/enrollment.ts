@@ -15,8 +15,8 @@
 import { createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
 import { collectorHost } from '../../protocol/collector-url';
 import type { EnrollmentLink } from '../../protocol/sync-api';
-import { exchangeCode } from '../../sync/enrollment-exchange';
-import { takeEnrollmentFromUrl, type EnrollmentLinkResult } from '../../sync/enrollment-link';
+import type { EnrollmentLinkResult } from '../../sync/enrollment-link';
+import { takeEnrollmentFragment } from '../../sync/enrollment-fragment';
 import { enrollmentMachine, type SettledExchange } from '../../sync/enrollment-machine';
 import type { IdentityService } from './identity';
 import type { StorageService } from './storage';
@@ -83,7 +83,8 @@ function toState(snapshot: SnapshotFrom<typeof enrollmentMachine>): EnrollmentSt
 }
 
 export function createEnrollmentService(deps: {
-  startupLink: EnrollmentLinkResult;
+  /** The link's fragment, taken from the address at start and not yet checked; null: none. */
+  startupLink: string | null;
   storage: StorageService;
   identity: IdentityService;
   sync: SyncService;
@@ -92,6 +93,8 @@ export function createEnrollmentService(deps: {
 
   const exchange = async (link: EnrollmentLink): Promise<SettledExchange> => {
     const data = await storage.open();
+    // The exchange and the link's check load when a link arrives: they bring the schemas (zod).
+    const { exchangeCode } = await import('../../sync/enrollment-exchange');
     const outcome = navigator.onLine ? await exchangeCode(link) : { kind: 'unreachable' as const };
     if (outcome.kind === 'unreachable') {
       await data.outbox.writePendingEnrollment(link);
@@ -151,9 +154,12 @@ export function createEnrollmentService(deps: {
     else if (link.status === 'invalid') actor.send({ type: 'INVALID' });
   };
 
+  const check = async (encoded: string | null) =>
+    (await import('../../sync/enrollment-link')).readEnrollmentFragment(encoded);
+
   window.addEventListener('hashchange', () => {
-    const next = takeEnrollmentFromUrl(window.location, window.history);
-    send(next);
+    const encoded = takeEnrollmentFragment(window.location, window.history);
+    if (encoded !== null) void check(encoded).then(send);
   });
   window.addEventListener('online', () => actor.send({ type: 'RETRY' }));
 
@@ -164,8 +170,8 @@ export function createEnrollmentService(deps: {
       return () => listeners.delete(listener);
     },
     async applyStartupLink() {
-      if (deps.startupLink.status === 'none') actor.send({ type: 'RETRY' });
-      else send(deps.startupLink);
+      if (deps.startupLink === null) actor.send({ type: 'RETRY' });
+      else send(await check(deps.startupLink));
       const settled = await waitFor(actor, (snapshot) => SETTLED.includes(String(snapshot.value)));
       return settled.value === 'enrolled';
     },

@@ -7,15 +7,8 @@
  * version that fails the checks is reported to the collector with the reason, once, and the
  * last good copy stays in use.
  */
-import { parseSettingsDocument } from '../../lib/help-point-settings';
-import {
-  SETTINGS_PATH,
-  SETTINGS_REFUSALS_PATH,
-  settingsEtag,
-  type SettingsRefusal,
-} from '../../protocol/help-point-settings';
+import type { SettingsRefusal } from '../../protocol/help-point-settings';
 import type { Enrollment } from '../../protocol/sync-api';
-import { noteSettingsRefused } from '../../sync/heartbeat';
 import type { ConfigService } from './config';
 import type { StorageService } from './storage';
 
@@ -39,6 +32,9 @@ interface KeptSettings {
 
 const TIMEOUT_MS = 8000;
 
+/** The schemas and paths, loaded at the first refresh rather than with the attract screen. */
+const checks = () => import('./settings-checks');
+
 async function checkLocalContent(catalogue: unknown, lessons: unknown): Promise<string | null> {
   if (catalogue !== null) {
     const { checkLocalCatalogue } = await import('../../features/anvanda/catalogue/load-catalogue');
@@ -55,6 +51,7 @@ async function checkLocalContent(catalogue: unknown, lessons: unknown): Promise<
 
 /** Why this version may not be used, or null when it may. */
 async function problemWith(body: unknown, enrollment: Enrollment, inUse: number | null) {
+  const { parseSettingsDocument } = await checks();
   const parsed = parseSettingsDocument(body);
   if (!parsed.ok) return parsed.reason;
   const { settings } = parsed;
@@ -98,6 +95,7 @@ export function createSettingsService(deps: {
       // The reason is our own schema text; control characters would be refused by the collector.
       reason: reason.replace(/\p{Cc}/gu, ' ').slice(0, 500),
     };
+    const { SETTINGS_REFUSALS_PATH } = await checks();
     const response = await fetchImpl(new URL(SETTINGS_REFUSALS_PATH, enrollment.collectorUrl), {
       method: 'POST',
       headers: {
@@ -116,6 +114,8 @@ export function createSettingsService(deps: {
     const data = await storage.open();
     const enrollment = await data.outbox.readEnrollment();
     if (!enrollment) return 'not-enrolled';
+    const { parseSettingsDocument, SETTINGS_PATH, settingsEtag, noteSettingsRefused } =
+      await checks();
     const keptRaw = (await data.lastGoodCopy('help-point-settings')) as KeptSettings | undefined;
     const kept = parseSettingsDocument(keptRaw?.document);
     const keptOk = kept.ok && kept.settings.helpPointId === enrollment.helpPointId;

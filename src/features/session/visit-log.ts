@@ -1,5 +1,5 @@
 /** Turns an ended session into the anonymous `visit` log: codes and minute-precision times only. */
-import { toMinute } from '../../protocol/codes';
+import { toMinute } from '../../protocol/times';
 import type { VisitData } from '../../protocol/events';
 import type { EndedSession } from './session-machine';
 
