@@ -162,6 +162,17 @@ test.describe('the configuration, cache first', () => {
   }) => {
     await page.goto('/');
     await expect(page.locator('.card--desk')).toContainText('Informationsdisken');
+    // The first start keeps its checked copy in the Cache API after it has drawn the attract
+    // screen; reloading before that would (rightly) fetch the changed file at once.
+    await expect
+      .poll(() =>
+        page.evaluate(async () =>
+          Boolean(
+            await (await caches.open('hjalppunkt-config')).match('/kiosk-config.checked.json'),
+          ),
+        ),
+      )
+      .toBe(true);
     const config = (await (await page.request.get('/kiosk-config.json')).json()) as {
       deskLocation: Record<string, string>;
     };
