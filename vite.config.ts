@@ -57,6 +57,17 @@ export default defineConfig({
   build: {
     outDir: process.env.HJALPPUNKT_OUT_DIR ?? 'dist',
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first screen needs, in one script (and so one stylesheet): split
+          // by sharing, it came as eight scripts and three stylesheets, each a request of its
+          // own before the attract screen could start, and each render-blocking stylesheet a
+          // round trip on a slow network. Sections, languages and the staff app stay lazy.
+          groups: [{ name: 'app', tags: ['$initial'] }],
+        },
+      },
+    },
   },
   plugins: [
     react(),

@@ -13,7 +13,7 @@ import {
   type PrecacheEntry,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { clientsClaim } from 'workbox-core';
+import { cacheNames, clientsClaim } from 'workbox-core';
 import {
   CONFIG_CACHE,
   LOCAL_FILE_HEADER,
@@ -38,6 +38,33 @@ const CONFIG_PATHS = new Set([
 ]);
 
 precacheAndRoute(self.__WB_MANIFEST);
+
+/** Chromium's static routing (Chrome and Edge 123+), not yet in TypeScript's WebWorker library. */
+interface RoutingInstallEvent extends ExtendableEvent {
+  addRoutes?: (rules: {
+    condition: { urlPattern: { pathname: string } };
+    source: unknown;
+  }) => Promise<void>;
+}
+
+// The build's hashed files never change under their name, and the install above has put every
+// one of them in the precache: let the browser take them from there itself, without waking
+// this worker for each. A cold start asks for some twenty of them, and the worker would answer
+// them one at a time; answered this way, a start offline costs about what a blank page costs
+// beyond its own script. A file missing from the cache falls back to the network, as
+// precacheAndRoute does. Other browsers go on through the fetch handler.
+self.addEventListener('install', (event) => {
+  const routing = event as RoutingInstallEvent;
+  if (typeof routing.addRoutes !== 'function') return;
+  routing.waitUntil(
+    routing
+      .addRoutes({
+        condition: { urlPattern: { pathname: '/assets/*' } },
+        source: { cacheName: cacheNames.precache },
+      })
+      .catch(() => undefined),
+  );
+});
 cleanupOutdatedCaches();
 registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html')));
 

@@ -54,7 +54,13 @@ export async function createAppServices(early?: EarlyReads): Promise<AppServices
   const enrollment = createEnrollmentService({ startupLink, storage, identity, sync });
   const content = createContentService(storage, current, config.settings);
   const settings = createSettingsService({ storage, config });
-  const updates = startUpdateManager({ checkEveryMs: current.updateCheckMinutes * 60_000 });
+  // The worker registers once the attract screen is interactive (update-manager.ts).
+  let interactive: () => void = () => undefined;
+  const pageInteractive = new Promise<void>((resolve) => (interactive = resolve));
+  const updates = startUpdateManager({
+    checkEveryMs: current.updateCheckMinutes * 60_000,
+    registerAfter: pageInteractive,
+  });
   // A new enrollment (a link opened on a running kiosk) brings its help point's settings.
   enrollment.subscribe(() => void settings.refresh());
 
@@ -70,6 +76,7 @@ export async function createAppServices(early?: EarlyReads): Promise<AppServices
     settings,
     updates,
     afterInteractive() {
+      interactive();
       void (async () => {
         await config.keepLastGood();
         // Started from the checked copy: a changed file applies on the next attract screen.

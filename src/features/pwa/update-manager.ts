@@ -23,11 +23,18 @@ export interface UpdateController {
 interface UpdateOptions {
   checkEveryMs: number;
   scriptUrl?: string;
+  /**
+   * Registers only once this resolves (the app passes "the attract screen is interactive"):
+   * a first visit's precaching, a few megabytes, then does not compete with the first
+   * screen's own files on a slow network.
+   */
+  registerAfter?: Promise<unknown>;
 }
 
 export function startUpdateManager({
   checkEveryMs,
   scriptUrl = '/sw.js',
+  registerAfter = Promise.resolve(),
 }: UpdateOptions): UpdateController {
   let idle = false;
   let waiting = false;
@@ -61,10 +68,12 @@ export function startUpdateManager({
     // (workbox's isUpdate is false when the page had no controller at registration, so not used.)
     if (applying && idle) window.location.reload();
   });
-  const registered = workbox.register().catch((error: unknown) => {
-    console.error('service worker registration failed', error);
-    return undefined;
-  });
+  const registered = registerAfter
+    .then(() => workbox.register())
+    .catch((error: unknown) => {
+      console.error('service worker registration failed', error);
+      return undefined;
+    });
 
   const checkNow = async () => {
     try {
