@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { APP_VERSION_PATTERN } from './src/protocol/codes';
 import { preloadFirstScreenFonts } from './scripts/vite-preload-fonts';
-import { preloadConfigCheck } from './scripts/vite-preload-config-check';
+import { prerenderAttract } from './scripts/vite-prerender-attract';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -57,6 +57,9 @@ export default defineConfig({
   build: {
     outDir: process.env.HJALPPUNKT_OUT_DIR ?? 'dist',
     target: 'es2022',
+    // Fonts stay files, however small: the Content-Security-Policy allows fonts from the
+    // kiosk's own origin only, not data: addresses (scripts/csp.mjs).
+    assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
     rolldownOptions: {
       output: {
         codeSplitting: {
@@ -71,8 +74,8 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    prerenderAttract(),
     preloadFirstScreenFonts(),
-    preloadConfigCheck(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'src',

@@ -95,8 +95,11 @@ try {
 }
 
 const version = runs[0]?.lighthouseVersion ?? '?';
+// The simulated phone's CPU is this machine's, four times slower: a slower or busier host
+// gives longer tasks and a higher total blocking time. Lighthouse's own measure of the host:
+const hostIndex = median(runs.map((lhr) => lhr.environment?.benchmarkIndex ?? NaN));
 console.log(
-  `\nLighthouse ${version}, mobile (default configuration), median of ${runs.length} runs:`,
+  `\nLighthouse ${version}, mobile (default configuration), median of ${runs.length} runs (host benchmark index ${Math.round(hostIndex)}):`,
 );
 for (const category of CATEGORIES) {
   const score = median(runs.map((lhr) => lhr.categories[category]?.score ?? NaN));

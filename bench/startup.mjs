@@ -48,7 +48,10 @@ async function install(profile, url) {
   await context.close();
 }
 
-/** One offline cold start in a new browser process: ms from navigation to interactive. */
+/**
+ * One offline cold start in a new browser process: ms from navigation to the first contentful
+ * paint (what a person first sees) and to interactive (the app's mark).
+ */
 async function coldStart(profile, url) {
   const context = await chromium.launchPersistentContext(profile, LAUNCH);
   try {
@@ -56,12 +59,17 @@ async function coldStart(profile, url) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
-    const ms = await page.evaluate(
-      () => performance.getEntriesByName('hjalppunkt:interactive')[0]?.startTime ?? NaN,
+    // The paint entry can follow the mark by a frame: wait for it.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('first-contentful-paint').length > 0,
     );
+    const times = await page.evaluate(() => ({
+      paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      interactive: performance.getEntriesByName('hjalppunkt:interactive')[0]?.startTime ?? NaN,
+    }));
     const controlled = await page.evaluate(() => Boolean(navigator.serviceWorker.controller));
     if (!controlled) throw new Error(`cold start of ${url} was not served by the service worker`);
-    return ms;
+    return times;
   } finally {
     await context.close();
   }
@@ -132,17 +140,19 @@ try {
   console.log(
     `  total: ${kb(rawTotal)} KB raw, ${kb(gzipTotal)} KB gzip (budget ${JS_BUDGET_KB} KB, ratio ${(gzipTotal / 1024 / JS_BUDGET_KB).toFixed(2)})`,
   );
-  const kiosk = median(coldStarts);
-  const blank = median(blankStarts);
-  const react = median(reactStarts);
+  const interactive = (starts) => starts.map((start) => start.interactive);
+  const painted = (starts) => starts.map((start) => start.paint);
+  const kiosk = median(interactive(coldStarts));
+  const blank = median(interactive(blankStarts));
+  const react = median(interactive(reactStarts));
   console.log(
     `\nOffline cold starts to interactive, ${RUNS} runs each (new browser process each):`,
   );
   console.log(
-    `  kiosk attract screen: ${spread(coldStarts)} (goal ${COLD_START_GOAL_MS} ms, ratio ${(kiosk / COLD_START_GOAL_MS).toFixed(2)})`,
+    `  kiosk attract screen: ${spread(interactive(coldStarts))} (goal ${COLD_START_GOAL_MS} ms, ratio ${(kiosk / COLD_START_GOAL_MS).toFixed(2)})`,
   );
-  console.log(`  blank page:           ${spread(blankStarts)}`);
-  console.log(`  React floor:          ${spread(reactStarts)}`);
+  console.log(`  blank page:           ${spread(interactive(blankStarts))}`);
+  console.log(`  React floor:          ${spread(interactive(reactStarts))}`);
   console.log(
     `\nKiosk / blank page:  ${kiosk.toFixed(0)} ms / ${blank.toFixed(0)} ms = ${(kiosk / blank).toFixed(2)}x (goal <= ${RATIO_GOAL}x)`,
   );
@@ -151,6 +161,17 @@ try {
   );
   console.log(
     `Kiosk / React floor: ${kiosk.toFixed(0)} ms / ${react.toFixed(0)} ms = ${(kiosk / react).toFixed(2)}x (the app's own cost)`,
+  );
+  // What a person sees first: the kiosk paints its attract screen (drawn into index.html at
+  // build time) before the app has started.
+  const kioskPaint = median(painted(coldStarts));
+  const blankPaint = median(painted(blankStarts));
+  console.log(`\nOffline cold starts to the first contentful paint, same runs:`);
+  console.log(`  kiosk attract screen: ${spread(painted(coldStarts))}`);
+  console.log(`  blank page:           ${spread(painted(blankStarts))}`);
+  console.log(`  React floor:          ${spread(painted(reactStarts))}`);
+  console.log(
+    `Kiosk / blank page:  ${kioskPaint.toFixed(0)} ms / ${blankPaint.toFixed(0)} ms = ${(kioskPaint / blankPaint).toFixed(2)}x`,
   );
 } finally {
   await server.close();

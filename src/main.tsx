@@ -1,33 +1,43 @@
-/** Entry point: fonts and styles, translations, the app's services, then the kiosk. */
-// First: starts the reads the first screen waits for while the rest is still being evaluated.
-import { earlyReads } from './app/services/early-reads';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import './app/fonts.css';
-import './app/app.css';
-// The shared patterns every feature builds on, loaded before any screen so that a screen looks
-// the same whichever section a visitor opens first. A feature's own stylesheet loads with it.
-import './components/button.css';
-import './components/card.css';
-import './components/notice.css';
-import './components/layout.css';
-import './components/form.css';
-import { initI18n } from './lib/i18n';
-import { createAppServices } from './app/services/app-services';
-import { App } from './app/App';
-import { ErrorBoundary } from './app/ErrorBoundary';
+/**
+ * Entry point. index.html already holds the attract screen, drawn at build time
+ * (src/app/prerender) and inert until the app runs; this entry carries its stylesheets and the
+ * two reads the app waits for, and asks for the app itself (src/boot.tsx) once that screen
+ * has been painted: on a slow network the screen then shows as soon as the page and its
+ * stylesheet are in, instead of after the app's script. The app then draws the working screen
+ * over it, in the same place.
+ */
+import './app/first-paint-styles';
+// Started now: IndexedDB and the Cache API answer while the app's script is fetched and run.
+import './app/services/early-reads';
 
-async function boot() {
-  const [, services] = await Promise.all([initI18n(), createAppServices(earlyReads)]);
-  const root = document.getElementById('root');
-  if (!root) throw new Error('#root missing from index.html');
-  createRoot(root).render(
-    <StrictMode>
-      <ErrorBoundary>
-        <App services={services} />
-      </ErrorBoundary>
-    </StrictMode>,
-  );
+/**
+ * Resolves once the browser reports the attract screen painted (its first contentful paint),
+ * and after a second at most. At once when the service worker answers (the app comes from the
+ * device's own cache, so asking for it costs the first paint nothing: the app pauses between
+ * its steps, and the browser paints in them), and when the page is hidden (nothing is painted).
+ */
+function afterFirstPaint(): Promise<void> {
+  if (
+    navigator.serviceWorker?.controller ||
+    document.visibilityState !== 'visible' ||
+    !('PerformanceObserver' in window)
+  ) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+      resolve();
+    };
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) done();
+    });
+    const timer = window.setTimeout(done, 1000);
+    observer.observe({ type: 'paint', buffered: true });
+  });
 }
 
-void boot();
+void afterFirstPaint()
+  .then(() => import('./boot'))
+  .catch((error: unknown) => console.error('the app could not start', error));

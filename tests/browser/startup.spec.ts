@@ -33,7 +33,7 @@ function recordLayout() {
     }
   }).observe({ type: 'layout-shift', buffered: true });
   const frame = () => {
-    const box = document.querySelector('[data-testid=start]')?.getBoundingClientRect();
+    const box = document.querySelector('.button--start')?.getBoundingClientRect();
     if (box) record.__startBoxes.push([box.x, box.y, box.width, box.height].join(','));
     if (document.documentElement.dataset.ready !== 'true' || record.__startBoxes.length < 10) {
       requestAnimationFrame(frame);

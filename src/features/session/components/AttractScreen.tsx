@@ -7,19 +7,8 @@ import { Screen } from '../../../components/Screen';
 import { Icon } from '../../../components/Icon';
 import { StaffedDeskCard } from '../../../components/StaffedDeskCard';
 import { LANGUAGE_INFO } from '../../../lib/languages';
+import { GREETINGS } from '../greetings';
 import './session.css';
-
-/** "Welcome" in each language, written in that language (so each carries its own lang). */
-const GREETINGS: Record<string, string> = {
-  sv: 'Välkommen',
-  en: 'Welcome',
-  ar: 'أهلاً وسهلاً',
-  fa: 'خوش آمدید',
-  so: 'Soo dhawoow',
-  ti: 'እንቋዕ ብደሓን መጻእኩም',
-  uk: 'Ласкаво просимо',
-  fi: 'Tervetuloa',
-};
 
 interface AttractScreenProps {
   onStart: () => void;
@@ -27,9 +16,20 @@ interface AttractScreenProps {
   /** The discreet way into staff mode (asks for the staff PIN). */
   onStaff: () => void;
   notices: React.ReactNode;
+  /**
+   * Only the part drawn into index.html at build time (src/app/prerender): what follows the
+   * privacy note depends on the help point's settings, and comes with the app.
+   */
+  firstPaintOnly?: boolean;
 }
 
-export function AttractScreen({ onStart, onOpenStatement, onStaff, notices }: AttractScreenProps) {
+export function AttractScreen({
+  onStart,
+  onOpenStatement,
+  onStaff,
+  notices,
+  firstPaintOnly = false,
+}: AttractScreenProps) {
   const { t } = useTranslation();
   return (
     <Screen name="attract" title={t('attract.title')} lead={t('attract.lead')} focusHeading={false}>
@@ -47,23 +47,25 @@ export function AttractScreen({ onStart, onOpenStatement, onStaff, notices }: At
       <p className="privacy-note">
         <Icon name="info" /> {t('attract.privacy')}
       </p>
-      <StaffedDeskCard />
-      <footer className="attract__footer">
-        <button type="button" className="button button--quiet" onClick={onOpenStatement}>
-          {t('attract.statementLink')}
-        </button>
-        <button
-          type="button"
-          className="button button--quiet button--staff"
-          onClick={onStaff}
-          data-testid="staff-open"
-        >
-          {t('staff.open')}
-        </button>
-        <span className="version" data-testid="app-version">
-          {t('app.version', { version: __APP_VERSION__ })}
-        </span>
-      </footer>
+      {firstPaintOnly ? null : <StaffedDeskCard />}
+      {firstPaintOnly ? null : (
+        <footer className="attract__footer">
+          <button type="button" className="button button--quiet" onClick={onOpenStatement}>
+            {t('attract.statementLink')}
+          </button>
+          <button
+            type="button"
+            className="button button--quiet button--staff"
+            onClick={onStaff}
+            data-testid="staff-open"
+          >
+            {t('staff.open')}
+          </button>
+          <span className="version" data-testid="app-version">
+            {t('app.version', { version: __APP_VERSION__ })}
+          </span>
+        </footer>
+      )}
     </Screen>
   );
 }
