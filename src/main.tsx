@@ -14,10 +14,12 @@ import './app/services/early-reads';
  * Resolves once the browser reports the attract screen painted (its first contentful paint),
  * and after a second at most. At once when the service worker answers (the app comes from the
  * device's own cache, so asking for it costs the first paint nothing: the app pauses between
- * its steps, and the browser paints in them), and when the page is hidden (nothing is painted).
+ * its steps, and the browser paints in them), when the page is hidden (nothing is painted), and
+ * in development, where index.html has no first paint.
  */
 function afterFirstPaint(): Promise<void> {
   if (
+    import.meta.env.DEV ||
     navigator.serviceWorker?.controller ||
     document.visibilityState !== 'visible' ||
     !('PerformanceObserver' in window)
