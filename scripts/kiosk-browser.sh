@@ -61,7 +61,12 @@ cleanup() {
     kill -TERM "$child" 2>/dev/null || true
     wait "$child" 2>/dev/null || true
   fi
-  rm -rf "$scratch"
+  # Its helper processes (storage, network) can outlive the browser by a moment and write a
+  # last file while the folder is being removed ("Directory not empty"): try again briefly.
+  for _ in 1 2 3 4 5 6 7 8 9 10; do
+    rm -rf "$scratch" 2>/dev/null && [[ ! -e "$scratch" ]] && break
+    sleep 0.2
+  done
 }
 trap cleanup EXIT
 trap 'exit 143' TERM
