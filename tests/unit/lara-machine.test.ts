@@ -189,4 +189,33 @@ describe('Testa', () => {
     actor.send({ type: 'OPEN_DEMO', demo: 'camera-check' });
     expect(tried).toEqual(['tablet', 'camera-check']);
   });
+
+  it('opens a demo tapped while the items still load, and goes back to loading them', async () => {
+    const tried: string[] = [];
+    let finishLoading: (items: LoadedItems) => void = () => undefined;
+    let loads = 0;
+    const actor = createActor(
+      testaMachine.provide({
+        actors: {
+          loadItems: fromPromise<LoadedItems, { language: LanguageCode }>(() => {
+            loads += 1;
+            return new Promise((resolve) => (finishLoading = resolve));
+          }),
+        },
+        actions: { recordTried: (_, { itemId }) => void tried.push(itemId) },
+      }),
+      { input: { language: 'sv' } },
+    ).start();
+    expect(actor.getSnapshot().matches('loading')).toBe(true);
+    actor.send({ type: 'OPEN_DEMO', demo: 'camera-check' });
+    expect(actor.getSnapshot().matches('open')).toBe(true);
+    expect(actor.getSnapshot().context.demo).toBe('camera-check');
+    expect(tried).toEqual(['camera-check']);
+    actor.send({ type: 'BACK' });
+    expect(actor.getSnapshot().matches('loading')).toBe(true);
+    expect(actor.getSnapshot().context.demo).toBeNull();
+    finishLoading(await loadItems('sv'));
+    await waitFor(actor, (snapshot) => snapshot.matches('list'));
+    expect(loads).toBe(2);
+  });
 });

@@ -35,6 +35,9 @@ export const testaMachine = setup({
   actions: {
     /** Provided by the screen: stores one `tech-tried` log. */
     recordTried: (_, _params: { itemId: string }) => undefined,
+    openDemo: assign(({ event }) =>
+      event.type === 'OPEN_DEMO' ? { itemId: event.demo, demo: event.demo } : {},
+    ),
   },
   guards: {
     knownItem: ({ context, event }) =>
@@ -52,7 +55,11 @@ export const testaMachine = setup({
   }),
   initial: 'loading',
   states: {
+    // The demos need no items, and their tiles show while the items load: a tap on one opens
+    // it then too (it used to be dropped until the items had come).
     loading: {
+      entry: assign({ itemId: null, demo: null }),
+      on: { OPEN_DEMO: { target: 'open', actions: 'openDemo' } },
       invoke: {
         src: 'loadItems',
         input: ({ context }) => ({ language: context.language }),
@@ -60,7 +67,7 @@ export const testaMachine = setup({
         onError: 'failed',
       },
     },
-    failed: { on: { RETRY: 'loading' } },
+    failed: { on: { RETRY: 'loading', OPEN_DEMO: { target: 'open', actions: 'openDemo' } } },
     list: {
       entry: assign({ itemId: null, demo: null }),
       on: {
@@ -69,10 +76,7 @@ export const testaMachine = setup({
           target: 'open',
           actions: assign({ itemId: ({ event }) => event.itemId, demo: null }),
         },
-        OPEN_DEMO: {
-          target: 'open',
-          actions: assign({ itemId: ({ event }) => event.demo, demo: ({ event }) => event.demo }),
-        },
+        OPEN_DEMO: { target: 'open', actions: 'openDemo' },
       },
     },
     /** An item's card or a demo: `itemId` is what is logged, `demo` says which view. */
@@ -83,7 +87,13 @@ export const testaMachine = setup({
         enqueue.assign({ tried: [...context.tried, itemId] });
         enqueue({ type: 'recordTried', params: { itemId } });
       }),
-      on: { BACK: 'list' },
+      // Back to the list, or to loading it when a demo was opened before the items came.
+      on: {
+        BACK: [
+          { guard: ({ context }) => context.items !== null, target: 'list' },
+          { target: 'loading' },
+        ],
+      },
     },
   },
 });
